@@ -1,0 +1,29 @@
+package org.dsrpipeline.audit;
+
+/** What happened to a request. {@code visibleToRequester} marks the steps shown on the status page. */
+public enum AuditAction {
+  RECEIVED(true),
+  RECORDED_BY_DPO(false),
+  VERIFICATION_REQUESTED(true),
+  IDENTITY_CONFIRMED(true),
+  VERIFICATION_LINK_REJECTED(false),
+  CLOSED_UNVERIFIED(true),
+  DEADLINE_EXTENDED(true),
+  DPO_REMINDED(false),
+  OVERDUE(true),
+  REFUSED(true),
+  COMPLETED(true),
+  EMAIL_QUEUED(false),
+  EMAIL_SENT(false),
+  EMAIL_FAILED(false);
+
+  private final boolean visibleToRequester;
+
+  AuditAction(boolean visibleToRequester) {
+    this.visibleToRequester = visibleToRequester;
+  }
+
+  public boolean visibleToRequester() {
+    return visibleToRequester;
+  }
+}

@@ -1,0 +1,80 @@
+package org.dsrpipeline.notify;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
+
+/** Shows what the demo mail server received: newest first, with the links each email carries. */
+@Controller
+@ConditionalOnProperty(name = "dsr.demo.mailbox.enabled", havingValue = "true")
+class DemoMailboxController {
+
+  private static final Pattern LINK = Pattern.compile("href=\"([^\"]+)\"");
+  private static final Pattern TAG = Pattern.compile("<[^>]+>");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  record DemoMessage(String receivedAt, String to, String subject, String body, List<String> links) {
+  }
+
+  private final DemoMailServer server;
+
+  DemoMailboxController(DemoMailServer server) {
+    this.server = server;
+  }
+
+  @GetMapping(path = "/demo/mailbox", produces = MediaType.TEXT_HTML_VALUE)
+  String page(Model model) throws MessagingException {
+    model.addAttribute("messages", messages());
+    return "pages/en/mailbox";
+  }
+
+  @GetMapping(path = "/demo/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  List<DemoMessage> json() throws MessagingException {
+    return messages();
+  }
+
+  private List<DemoMessage> messages() throws MessagingException {
+    var result = new ArrayList<DemoMessage>();
+    for (MimeMessage message : server.receivedMessages()) {
+      var html = bodyOf(message);
+      var links = new ArrayList<String>();
+      var matcher = LINK.matcher(html);
+      while (matcher.find()) {
+        links.add(HtmlUtils.htmlUnescape(matcher.group(1)));
+      }
+      var text = HtmlUtils.htmlUnescape(TAG.matcher(html).replaceAll(" ")).replaceAll("[ \\t]+", " ")
+          .replaceAll("\\s*\\n\\s*", "\n").strip();
+      var received = message.getReceivedDate() == null ? message.getSentDate() : message.getReceivedDate();
+      result.add(new DemoMessage(
+          received == null ? "" : TIME.format(received.toInstant().atZone(ZoneId.systemDefault())),
+          InternetAddress.toString(message.getAllRecipients()),
+          message.getSubject(), text, links));
+    }
+    Collections.reverse(result);
+    return result;
+  }
+
+  private static String bodyOf(MimeMessage message) throws MessagingException {
+    try {
+      return message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message);
+    } catch (IOException e) {
+      throw new MessagingException("Cannot read a demo mail", e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package org.dsrpipeline.notify;
+
+public record RenderedEmail(String subject, String htmlBody) {
+}

@@ -1,0 +1,108 @@
+package org.dsrpipeline.request;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.dsrpipeline.audit.AuditTrail;
+import org.dsrpipeline.notify.Outbox;
+import org.dsrpipeline.notify.OutboxEmail;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The DPO's API (group {@code dpo}, HTTP Basic): record requests received offline, read requests, evidence and mail. */
+@RestController
+@RequestMapping(path = "/api/dpo", produces = MediaType.APPLICATION_JSON_VALUE)
+class DpoRequestController {
+
+  record AuditEntry(Instant occurredAt, String actor, String action, String outcome, String legalBasis) {
+  }
+
+  record EmailEntry(Long id, String reference, String template, OutboxEmail.Status status, int attempts,
+      Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError) {
+  }
+
+  private final IntakeService intake;
+  private final SubmissionChecks checks;
+  private final DataSubjectRequestRepository requests;
+  private final AuditTrail audit;
+  private final Outbox outbox;
+
+  DpoRequestController(IntakeService intake, SubmissionChecks checks, DataSubjectRequestRepository requests,
+      AuditTrail audit, Outbox outbox) {
+    this.intake = intake;
+    this.checks = checks;
+    this.requests = requests;
+    this.audit = audit;
+    this.outbox = outbox;
+  }
+
+  @PostMapping(path = "/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<IntakeResponse> record(@Valid @RequestBody RequestInput input, Principal dpo) {
+    var accepted = intake.receive(checks.fromDpo(input, dpo.getName()));
+    return ResponseEntity.created(URI.create("/api/dpo/requests/" + accepted.request().reference()))
+        .body(IntakeResponse.of(accepted));
+  }
+
+  @GetMapping("/requests")
+  @Transactional(readOnly = true)
+  List<DpoRequestView.Summary> byRequester(@RequestParam String email) {
+    return requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(email.strip()).stream()
+        .map(DpoRequestView.Summary::of).toList();
+  }
+
+  @GetMapping("/requests/{reference}")
+  @Transactional(readOnly = true)
+  DpoRequestView one(@PathVariable String reference) {
+    return DpoRequestView.of(load(reference));
+  }
+
+  @GetMapping("/requests/{reference}/audit")
+  @Transactional(readOnly = true)
+  List<AuditEntry> auditTrail(@PathVariable String reference) {
+    return audit.of(load(reference).id()).stream()
+        .map(e -> new AuditEntry(e.occurredAt(), e.actor(), e.action().name(), e.outcome(), e.legalBasis()))
+        .toList();
+  }
+
+  @GetMapping("/requests/{reference}/emails")
+  @Transactional(readOnly = true)
+  List<EmailEntry> emails(@PathVariable String reference) {
+    return outbox.ofRequest(load(reference).id()).stream().map(e -> entry(e, reference)).toList();
+  }
+
+  @GetMapping("/outbox")
+  @Transactional(readOnly = true)
+  List<EmailEntry> unsentEmails() {
+    return outbox.unsent().stream().map(e -> entry(e, null)).toList();
+  }
+
+  @PostMapping("/outbox/{id}/retry")
+  ResponseEntity<Void> retry(@PathVariable Long id) {
+    if (!outbox.retry(id)) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Email " + id + " is not a failed email");
+    }
+    return ResponseEntity.accepted().build();
+  }
+
+  private EmailEntry entry(OutboxEmail e, String reference) {
+    return new EmailEntry(e.id(), reference, e.template(), e.status(), e.attempts(), e.createdAt(),
+        e.nextAttemptAt(), e.sentAt(), e.lastError());
+  }
+
+  private DataSubjectRequest load(String reference) {
+    return requests.findByReference(reference).orElseThrow(
+        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No request " + reference));
+  }
+}

@@ -1,0 +1,124 @@
+package org.dsrpipeline.request;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.stream.Collectors;
+import org.dsrpipeline.audit.AuditAction;
+import org.dsrpipeline.audit.AuditTrail;
+import org.dsrpipeline.deadline.ClockStart;
+import org.dsrpipeline.deadline.Deadline;
+import org.dsrpipeline.deadline.LegalClock;
+import org.dsrpipeline.security.OneTimeTokens;
+import org.dsrpipeline.workflow.RequestWorkflow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts a request: stores it, records the evidence, queues the emails and starts its process,
+ * all in one transaction, so that a failure leaves nothing behind.
+ */
+@Service
+class IntakeService {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+  static final String ART_12 = "GDPR Art. 12(3)";
+
+  private final DataSubjectRequestRepository requests;
+  private final VerificationTokenRepository tokens;
+  private final RequestNumbers numbers;
+  private final LegalClock legalClock;
+  private final RequestProperties properties;
+  private final RequesterNotices notices;
+  private final AuditTrail audit;
+  private final RequestWorkflow workflow;
+  private final Clock clock;
+
+  IntakeService(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
+      RequestNumbers numbers, LegalClock legalClock, RequestProperties properties,
+      RequesterNotices notices, AuditTrail audit, RequestWorkflow workflow, Clock clock) {
+    this.requests = requests;
+    this.tokens = tokens;
+    this.numbers = numbers;
+    this.legalClock = legalClock;
+    this.properties = properties;
+    this.notices = notices;
+    this.audit = audit;
+    this.workflow = workflow;
+    this.clock = clock;
+  }
+
+  record Accepted(DataSubjectRequest request, String statusUrl) {
+  }
+
+  @Transactional
+  public Accepted receive(Submission submission) {
+    var now = clock.instant();
+    var number = numbers.next(submission.receivedAt(), legalClock.zone());
+    var earlier = earlierRequestsOf(submission.requester().email());
+    var request = new DataSubjectRequest(number.id(), number.reference(), submission.type(),
+        submission.channel(), submission.requester(), submission.details(), submission.corrections(),
+        submission.receivedAt(), submission.recordedBy());
+
+    // A request the DPO already identified starts its clock at receipt, whatever the setting.
+    Deadline deadline = null;
+    if (submission.identityVerified()) {
+      request.confirmIdentity(now);
+    }
+    if (submission.identityVerified() || legalClock.startsAt() == ClockStart.RECEIPT) {
+      deadline = legalClock.firstDeadline(submission.receivedAt());
+      request.startClock(submission.receivedAt(), deadline);
+    }
+    requests.save(request);
+
+    var receivedBy = submission.recordedBy() == null ? AuditTrail.REQUESTER : submission.recordedBy();
+    audit.record(request.id(), receivedBy, AuditAction.RECEIVED,
+        request.type() + " request received via " + request.channel()
+            + (deadline == null ? "; the deadline starts when identity is confirmed"
+                : "; due " + deadline.dueDate()), ART_12);
+    if (submission.recordedBy() != null) {
+      audit.record(request.id(), submission.recordedBy(), AuditAction.RECORDED_BY_DPO,
+          "Recorded with receipt date " + submission.receivedAt(), ART_12);
+    }
+
+    var lang = request.language();
+    var received = new HashMap<String, Object>();
+    received.put("receivedDate", notices.date(request.receivedAt(), lang));
+    received.put("dueDate", notices.date(request.dueDate(), lang));
+    notices.send(request, "received", received);
+
+    var verificationDeadline = now.plus(properties.verificationWait());
+    if (submission.identityVerified()) {
+      audit.record(request.id(), submission.recordedBy(), AuditAction.IDENTITY_CONFIRMED,
+          "Identity confirmed by the DPO when recording the request", "GDPR Art. 12(6)");
+    } else {
+      var token = OneTimeTokens.newToken();
+      tokens.save(new VerificationToken(request.id(), OneTimeTokens.hash(token), verificationDeadline));
+      var verify = new HashMap<String, Object>();
+      verify.put("verificationUrl", notices.verificationUrl(token));
+      verify.put("verificationDeadline", notices.date(verificationDeadline, lang));
+      notices.send(request, "verify-identity", verify);
+      audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.VERIFICATION_REQUESTED,
+          "Identity confirmation link sent, valid until " + verificationDeadline, "GDPR Art. 12(6)");
+    }
+
+    workflow.start(new RequestWorkflow.Start(request.reference(), request.type().name(),
+        request.type().processKey(), submission.identityVerified(), verificationDeadline, deadline,
+        earlier));
+    log.info("Request {} ({}) received via {}", request.reference(), request.type(), request.channel());
+    return new Accepted(request, notices.statusUrl(request));
+  }
+
+  /** References, types, dates and outcomes only: this text becomes a process variable. */
+  private String earlierRequestsOf(String email) {
+    var earlier = requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(email);
+    if (earlier.isEmpty()) {
+      return "None";
+    }
+    return earlier.stream()
+        .map(r -> "%s: %s, received %s, %s".formatted(r.reference(), r.type(),
+            legalClock.localDate(r.receivedAt()), r.status()))
+        .collect(Collectors.joining("\n"));
+  }
+}

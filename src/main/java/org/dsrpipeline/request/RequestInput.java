@@ -1,0 +1,49 @@
+package org.dsrpipeline.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The JSON body of a new request. {@code channel}, {@code receivedAt} and {@code identityVerified}
+ * are for the DPO recording a request that arrived by post, phone or email.
+ */
+record RequestInput(
+    @NotNull RequestType type,
+    @NotBlank @Size(max = 254)
+    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
+    String email,
+    @Pattern(regexp = "\\+[1-9][0-9]{7,14}", message = "must be an E.164 phone number such as +306912345678")
+    String phone,
+    @Size(max = 200) String fullName,
+    @Pattern(regexp = "en|el", message = "must be 'en' or 'el'") String language,
+    @Size(max = 5000) String details,
+    @Size(max = 50) List<@Valid @NotNull CorrectionInput> corrections,
+    Channel channel,
+    @Size(max = 40) String receivedAt,
+    Boolean identityVerified) {
+
+  record CorrectionInput(@NotBlank @Size(max = 100) String field, @NotBlank @Size(max = 1000) String value) {
+  }
+
+  Requester requester() {
+    return new Requester(email.strip(), phone, blankToNull(fullName), language == null ? "en" : language);
+  }
+
+  List<Correction> correctionList() {
+    return corrections == null ? List.of()
+        : corrections.stream().map(c -> new Correction(c.field().strip(), c.value())).toList();
+  }
+
+  String detailsOrNull() {
+    return blankToNull(details);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,52 @@
+package org.dsrpipeline.request;
+
+import java.util.List;
+import java.util.Locale;
+import org.dsrpipeline.audit.AuditTrail;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The requester's view of their request: status, dates and history in plain words, nothing else. */
+@Component
+class StatusView {
+
+  record HistoryEntry(String date, String description) {
+  }
+
+  record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
+      boolean extended, List<HistoryEntry> history) {
+  }
+
+  private final DataSubjectRequestRepository requests;
+  private final AuditTrail audit;
+  private final RequesterNotices notices;
+  private final MessageSource messages;
+
+  StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
+      MessageSource messages) {
+    this.requests = requests;
+    this.audit = audit;
+    this.notices = notices;
+    this.messages = messages;
+  }
+
+  @Transactional(readOnly = true)
+  Status of(String reference, String language) {
+    var request = requests.findByReference(reference).orElseThrow();
+    var locale = Locale.forLanguageTag(language);
+    var history = audit.of(request.id()).stream()
+        .filter(e -> e.action().visibleToRequester())
+        .map(e -> new HistoryEntry(notices.date(e.occurredAt(), language),
+            messages.getMessage("history." + e.action().name(), null, e.action().name(), locale)))
+        .toList();
+    return new Status(request.reference(), request.type().name(), request.status().name(),
+        notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
+        request.extended(), history);
+  }
+
+  @Transactional(readOnly = true)
+  String languageOf(String reference) {
+    return requests.findByReference(reference).map(DataSubjectRequest::language).orElse("en");
+  }
+}

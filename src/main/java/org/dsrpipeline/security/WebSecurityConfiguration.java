@@ -1,0 +1,69 @@
+package org.dsrpipeline.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Anonymous: filing a request, the requester's secret links, health. The DPO
+ * API: HTTP Basic, group {@code dpo}. Camunda's web apps keep their own login and CSRF protection;
+ * the engine REST API is guarded by Camunda's own Basic-auth filter, so that the engine's
+ * authorizations apply to the authenticated user.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+  static final String DPO = "GROUP_dpo";
+  static final String ADMIN = "GROUP_camunda-admin";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/camunda/**", "/engine-rest/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .securityContext(AbstractHttpConfigurer::disable)
+        .sessionManagement(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.POST, "/api/requests").permitAll()
+            .requestMatchers(HttpMethod.GET, "/status/*", "/verify/*").permitAll()
+            .requestMatchers(HttpMethod.GET, "/demo/mailbox").permitAll()
+            .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers(HttpMethod.GET, "/", "/error", "/favicon.ico").permitAll()
+            .requestMatchers("/api/dpo/**").hasAuthority(DPO)
+            .requestMatchers("/actuator/**").hasAnyAuthority(ADMIN, DPO)
+            .anyRequest().denyAll())
+        .httpBasic(Customizer.withDefaults())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-rest-auth");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    return registration;
+  }
+}

@@ -1,0 +1,31 @@
+package org.dsrpipeline.workflow;
+
+/** Ids and variable names of processes/data-subject-request.bpmn, in one place. */
+public final class DataSubjectRequestProcess {
+
+  public static final String KEY = "Process_DataSubjectRequest";
+  public static final String MESSAGE_IDENTITY_CONFIRMED = "IdentityConfirmed";
+
+  public static final String REQUEST_TYPE = "requestType";
+  public static final String RIGHT_PROCESS_KEY = "rightProcessKey";
+  public static final String IDENTITY_VERIFIED = "identityVerified";
+  public static final String VERIFICATION_DEADLINE = "verificationDeadline";
+  public static final String DUE_DATE = "dueDate";
+  public static final String REMINDER_DATE = "reminderDate";
+  public static final String EARLIER_REQUESTS = "earlierRequests";
+  public static final String DECISION = "decision";
+  public static final String DECIDED_BY = "decidedBy";
+  public static final String REFUSAL_REASONS = "refusalReasons";
+  public static final String EXTENSION_REASON = "extensionReason";
+  public static final String OUTCOME_SUMMARY = "outcomeSummary";
+
+  public static final String DECISION_PROCEED = "proceed";
+  public static final String DECISION_REFUSE = "refuse";
+
+  public static final String TASK_REVIEW_REQUEST = "Task_ReviewRequest";
+  public static final String TASK_CONSIDER_EXTENSION = "Task_ConsiderExtension";
+  public static final String TASK_ANSWER_OVERDUE_REQUEST = "Task_AnswerOverdueRequest";
+
+  private DataSubjectRequestProcess() {
+  }
+}

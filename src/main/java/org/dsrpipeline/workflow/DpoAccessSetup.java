@@ -1,0 +1,116 @@
+package org.dsrpipeline.workflow;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the {@code dpo} group what working requests needs, and nothing more: Tasklist and Cockpit,
+ * the DSR processes (read, retry incidents, work their tasks) and a "Data subject requests" task
+ * filter. Everything is created only when missing, so every node of a cluster may run it.
+ */
+@Component
+class DpoAccessSetup {
+
+  static final String GROUP = "dpo";
+  static final String FILTER_NAME = "Data subject requests";
+  private static final Logger log = LoggerFactory.getLogger(DpoAccessSetup.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final DpoUserProperties dpoUser;
+
+  DpoAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, DpoUserProperties dpoUser) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.dpoUser = dpoUser;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  void setUp() {
+    createGroup();
+    if (dpoUser.create()) {
+      createUser();
+    }
+    grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+        ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.RETRY_JOB);
+    grant(Resources.PROCESS_INSTANCE, "*", Permissions.READ, ProcessInstancePermissions.UPDATE,
+        ProcessInstancePermissions.RETRY_JOB);
+    grant(Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(Resources.DEPLOYMENT, "*", Permissions.READ);
+    grant(Resources.FILTER, taskFilterId(), Permissions.READ);
+  }
+
+  private void createGroup() {
+    if (identity.createGroupQuery().groupId(GROUP).count() == 0) {
+      var group = identity.newGroup(GROUP);
+      group.setName("Data Protection Officer team");
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+      log.info("Created group {}", GROUP);
+    }
+  }
+
+  private void createUser() {
+    if (identity.createUserQuery().userId(dpoUser.id()).count() == 0) {
+      var user = identity.newUser(dpoUser.id());
+      user.setPassword(dpoUser.password());
+      user.setFirstName(dpoUser.firstName());
+      user.setLastName(dpoUser.lastName());
+      user.setEmail(dpoUser.email());
+      identity.saveUser(user);
+      log.info("Created DPO user {}", dpoUser.id());
+    }
+    if (identity.createUserQuery().userId(dpoUser.id()).memberOfGroup(GROUP).count() == 0) {
+      identity.createMembership(dpoUser.id(), GROUP);
+    }
+  }
+
+  private String taskFilterId() {
+    var existing = filters.createFilterQuery().filterName(FILTER_NAME).list();
+    if (!existing.isEmpty()) {
+      return existing.get(0).getId();
+    }
+    var query = tasks.createTaskQuery().taskCandidateGroup(GROUP).includeAssignedTasks().orderByDueDate().asc();
+    var filter = filters.newTaskFilter(FILTER_NAME).setQuery(query)
+        .setProperties(Map.of("description", "Every open task of a data subject request, nearest deadline first",
+            "priority", -10, "refresh", true));
+    return filters.saveFilter(filter).getId();
+  }
+
+  private void grant(Resource resource, String resourceId, Permission... permissions) {
+    var existing = authorizations.createAuthorizationQuery().groupIdIn(GROUP).resourceType(resource)
+        .resourceId(resourceId).list();
+    var authorization = existing.isEmpty() ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
+    authorization.setGroupId(GROUP);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    List.of(permissions).forEach(authorization::addPermission);
+    authorizations.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,82 @@
+package org.dsrpipeline.workflow;
+
+import static org.dsrpipeline.workflow.DataSubjectRequestProcess.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.dsrpipeline.deadline.Deadline;
+import org.springframework.stereotype.Component;
+
+/**
+ * The application's only door into the engine for request flows. It hands the process references,
+ * flags and dates: never a name, an email address or a phone number.
+ */
+@Component
+public class RequestWorkflow {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  public RequestWorkflow(RuntimeService runtime, TaskService tasks) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  public record Start(String reference, String requestType, String rightProcessKey,
+      boolean identityVerified, Instant verificationDeadline, Deadline deadline, String earlierRequests) {
+  }
+
+  public ProcessInstance start(Start start) {
+    var variables = new HashMap<String, Object>();
+    variables.put(REQUEST_TYPE, start.requestType());
+    variables.put(RIGHT_PROCESS_KEY, start.rightProcessKey());
+    variables.put(IDENTITY_VERIFIED, start.identityVerified());
+    variables.put(VERIFICATION_DEADLINE, Date.from(start.verificationDeadline()));
+    variables.put(EARLIER_REQUESTS, start.earlierRequests());
+    if (start.deadline() != null) {
+      variables.putAll(deadlineVariables(start.deadline()));
+    }
+    return runtime.startProcessInstanceByKey(KEY, start.reference(), variables);
+  }
+
+  /** False when the request no longer waits for its requester (closed meanwhile). */
+  public boolean isAwaitingIdentity(String reference) {
+    return runtime.createExecutionQuery()
+        .processDefinitionKey(KEY)
+        .processInstanceBusinessKey(reference)
+        .messageEventSubscriptionName(MESSAGE_IDENTITY_CONFIRMED)
+        .count() > 0;
+  }
+
+  public void confirmIdentity(String reference, Deadline deadline) {
+    runtime.createMessageCorrelation(MESSAGE_IDENTITY_CONFIRMED)
+        .processInstanceBusinessKey(reference)
+        .setVariables(deadlineVariables(deadline))
+        .correlate();
+  }
+
+  /**
+   * Moves the legal deadline of a running request: the variables its timers read (in the request
+   * and in the right's sub-process) and the due and follow-up dates of every open task.
+   */
+  public void moveDeadline(String processInstanceId, String reference, Deadline deadline) {
+    var variables = deadlineVariables(deadline);
+    runtime.setVariables(processInstanceId, variables);
+    runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+        .forEach(child -> runtime.setVariables(child.getId(), variables));
+    for (var task : tasks.createTaskQuery().processInstanceBusinessKey(reference).list()) {
+      task.setDueDate(Date.from(deadline.dueAt()));
+      task.setFollowUpDate(Date.from(deadline.reminderAt()));
+      tasks.saveTask(task);
+    }
+  }
+
+  public static Map<String, Object> deadlineVariables(Deadline deadline) {
+    return Map.of(DUE_DATE, Date.from(deadline.dueAt()), REMINDER_DATE, Date.from(deadline.reminderAt()));
+  }
+}
