@@ -29,10 +29,10 @@ create index dsr_request_email_idx on dsr_request (email);
 
 create table dsr_correction (
   request_id  bigint        not null references dsr_request (id),
-  position    integer       not null,
-  field       varchar(100)  not null,
+  list_index  integer       not null,
+  field_name  varchar(100)  not null,
   corrected_value varchar(1000) not null,
-  primary key (request_id, position)
+  primary key (request_id, list_index)
 );
 
 create table dsr_verification_token (
@@ -78,5 +78,5 @@ create index dsr_email_outbox_due_idx on dsr_email_outbox (status, next_attempt_
 -- Deployment-wide secrets generated on first start when none is configured (shared by every node).
 create table dsr_secret (
   name   varchar(40)  not null primary key,
-  value  varchar(200) not null
+  secret_value varchar(200) not null
 );

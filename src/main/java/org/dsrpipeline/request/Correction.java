@@ -7,7 +7,7 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class Correction {
 
-  @Column(name = "field", nullable = false)
+  @Column(name = "field_name", nullable = false)
   private String field;
 
   @Column(name = "corrected_value", nullable = false)

@@ -59,7 +59,7 @@ public class DataSubjectRequest {
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "dsr_correction", joinColumns = @JoinColumn(name = "request_id"))
-  @OrderColumn(name = "position")
+  @OrderColumn(name = "list_index")
   private List<Correction> corrections = new ArrayList<>();
 
   @Column(name = "received_at", nullable = false)

@@ -33,17 +33,17 @@ class DeploymentSecrets {
   }
 
   private byte[] stored(String name) {
-    var existing = jdbc.queryForList("select value from dsr_secret where name = ?", String.class, name);
+    var existing = jdbc.queryForList("select secret_value from dsr_secret where name = ?", String.class, name);
     if (existing.isEmpty()) {
       var bytes = new byte[32];
       new SecureRandom().nextBytes(bytes);
       try {
-        jdbc.update("insert into dsr_secret (name, value) values (?, ?)", name,
+        jdbc.update("insert into dsr_secret (name, secret_value) values (?, ?)", name,
             Base64.getEncoder().encodeToString(bytes));
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // fall through and read the winner's value
       }
-      existing = jdbc.queryForList("select value from dsr_secret where name = ?", String.class, name);
+      existing = jdbc.queryForList("select secret_value from dsr_secret where name = ?", String.class, name);
     }
     return Base64.getDecoder().decode(existing.get(0));
   }

@@ -1,0 +1,47 @@
+package org.dsrpipeline.support;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every Spring integration test: the whole application on a random port, PostgreSQL (or
+ * H2 off CI), and a real SMTP server (GreenMail) on 127.0.0.1:39251. One configuration for all, so
+ * that all of them share one cached context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+  /** Not the demo mail server's 3025, so that tests run beside a running demo. Also in application-test.yaml. */
+  protected static final int SMTP_PORT = 39251;
+
+  @RegisterExtension
+  protected static final GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
+
+  protected static List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(mail.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
+          } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .toList();
+  }
+}
