@@ -20,7 +20,7 @@ class IntakeController {
     this.checks = checks;
   }
 
-  @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @PostMapping(path = "/api/requests",
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IntakeResponse> file(@Valid @RequestBody RequestInput input) {
     var accepted = intake.receive(checks.fromRequester(input));

@@ -1,0 +1,88 @@
+package org.dsrpipeline.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.dsrpipeline.support.IntegrationTest;
+import org.dsrpipeline.support.Mails;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A mail server that is down delays mail: it never loses it and never sends it twice. */
+class OutboxResilienceIT extends IntegrationTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Outbox outbox;
+  @Autowired jakarta.persistence.EntityManager entityManager;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+
+  @Test
+  void emailsQueuedWhileSmtpIsDownAreSentExactlyOnceWhenItReturns() {
+    mail.stop();
+    var email = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var response = http.postForEntity("/api/requests",
+        new HttpEntity<>(Map.of("type", "ACCESS", "email", email), headers), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
+        "select attempts, status, last_error from dsr_email_outbox where recipient = ?", email))
+        .hasSize(2)
+        .allSatisfy(row -> {
+          assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(2);
+          assertThat(row.get("status")).isEqualTo("PENDING");
+          assertThat((String) row.get("last_error")).isNotBlank().doesNotContain(email);
+        }));
+
+    mail.start();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() == 2);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(email).size() == 2);
+    assertThat(mailsTo(email)).extracting(Mails::subject).doesNotHaveDuplicates();
+    assertThat(jdbc.queryForList("select status, body from dsr_email_outbox where recipient = ?", email))
+        .allSatisfy(row -> {
+          assertThat(row.get("status")).isEqualTo("SENT");
+          assertThat(row.get("body")).as("the one-time link is dropped once sent").isNull();
+        });
+  }
+
+  @Test
+  void anEmailThatGaveUpIsShownToTheDpoAndCanBeRetried() {
+    var recipient = "gave-up-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    Long id = transactions.execute(tx -> {
+      var queued = outbox.queue(null, recipient, "en", "dpo-reminder",
+          Map.of("reference", "DSR-2026-999999", "dueDate", "1 January 2027", "tasklistUrl", "http://localhost/"));
+      entityManager.flush();
+      jdbc.update("update dsr_email_outbox set status = 'FAILED', attempts = 50, last_error = 'test: 550 refused' where id = ?",
+          queued.id());
+      return queued.id();
+    });
+
+    var failed = new org.springframework.core.ParameterizedTypeReference<java.util.List<Map<String, Object>>>() { };
+    var unsent = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/outbox", org.springframework.http.HttpMethod.GET,
+        null, failed).getBody();
+    assertThat(unsent).anySatisfy(e -> {
+      assertThat(((Number) e.get("id")).longValue()).isEqualTo(id);
+      assertThat(e.get("status")).isEqualTo("FAILED");
+    });
+
+    var retry = http.withBasicAuth("dpo", "dpo").postForEntity("/api/dpo/outbox/" + id + "/retry", null, String.class);
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(recipient).size() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() ->
+        "SENT".equals(jdbc.queryForObject("select status from dsr_email_outbox where id = ?", String.class, id)));
+    var again = http.withBasicAuth("dpo", "dpo").postForEntity("/api/dpo/outbox/" + id + "/retry", null, String.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+}
