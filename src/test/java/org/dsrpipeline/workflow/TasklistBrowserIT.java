@@ -1,0 +1,132 @@
+package org.dsrpipeline.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.dsrpipeline.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * The DPO's view, in a real browser: log in to Tasklist, find the request's task in the
+ * "Data subject requests" filter with its due date, and open its Camunda Form. Needs Debian's
+ * chromium and chromium-driver (installed by .ci/run); skipped on a machine without them, except under CI.
+ */
+class TasklistBrowserIT extends IntegrationTest {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+
+  private WebDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+      Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
+    }
+    profile = Files.createTempDirectory("tasklist-it-chromium");
+    var options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profile);
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theDpoSeesTheRequestTaskWithItsDueDateAndOpensItsForm() throws Exception {
+    recordRequestReceivedOn(LocalDate.now(ZoneId.of("Europe/Athens")).minusDays(20).toString());
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")));
+    wait.until(driver -> typed("input[ng-model='username']", "dpo") && typed("input[ng-model='password']", "dpo"));
+    click(browser.findElement(By.cssSelector("button[type='submit']")));
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject requests"));
+    click(browser.findElement(By.xpath("//*[contains(text(),'Data subject requests')]")));
+    var task = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'Review request')]]")));
+    screenshot("tasklist-list");
+    assertThat(task.getText()).contains("Review request");
+    assertThat(task.getText()).containsPattern("Due in \\d+ days");
+
+    click(task.findElement(By.xpath(".//*[contains(text(),'Review request')]")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Decision"));
+    screenshot("tasklist-form");
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("Proceed: carry out the request", "Refuse: manifestly unfounded or excessive",
+            "Earlier requests from the same requester", "ACCESS");
+  }
+
+  /**
+   * Types through the browser's text input. Chromium 156 headless drops WebDriver's synthetic key and
+   * mouse events on Tasklist's pages (they work on a plain page), while {@code Input.insertText} and
+   * DOM clicks go through the page's own event handling.
+   */
+  private boolean typed(String css, String text) {
+    var field = browser.findElement(By.cssSelector(css));
+    if (!text.equals(field.getDomProperty("value"))) {
+      ((ChromeDriver) browser).executeScript("arguments[0].focus(); arguments[0].select();", field);
+      ((ChromeDriver) browser).executeCdpCommand("Input.insertText", Map.of("text", text));
+    }
+    return text.equals(browser.findElement(By.cssSelector(css)).getDomProperty("value"));
+  }
+
+  private void click(org.openqa.selenium.WebElement element) {
+    ((ChromeDriver) browser).executeScript("arguments[0].click();", element);
+  }
+
+  private String recordRequestReceivedOn(String date) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
+        new HttpEntity<>(Map.of("type", "ACCESS", "email", "browser-test@example.org", "channel", "POST",
+            "receivedAt", date, "identityVerified", true), headers), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return (String) response.getBody().get("reference");
+  }
+
+  private void screenshot(String name) throws Exception {
+    var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.createDirectories(Path.of("target", "screenshots"));
+    Files.write(Path.of("target", "screenshots", name + ".png"), png);
+  }
+}
