@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -49,6 +50,15 @@ class DpoAccessSetup {
 
   @EventListener(ApplicationReadyEvent.class)
   void setUp() {
+    try {
+      createOrUpdate();
+    } catch (ProcessEngineException anotherNodeStartedAtTheSameTime) {
+      log.info("DPO access set-up collided with another node; checking again");
+      createOrUpdate();
+    }
+  }
+
+  private void createOrUpdate() {
     createGroup();
     if (dpoUser.create()) {
       createUser();
