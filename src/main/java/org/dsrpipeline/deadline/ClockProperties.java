@@ -19,26 +19,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dsr.clock")
 public record ClockProperties(
-        @DefaultValue("Europe/Athens") ZoneId zone,
-        @DefaultValue("RECEIPT") ClockStart startsAt,
-        @DefaultValue("P5D") Duration reminderLead,
-        @DefaultValue("GREEK") HolidayCalendarKind holidays,
-        @DefaultValue({}) List<LocalDate> extraHolidays) {
+    @DefaultValue("Europe/Athens") ZoneId zone,
+    @DefaultValue("RECEIPT") ClockStart startsAt,
+    @DefaultValue("P5D") Duration reminderLead,
+    @DefaultValue("GREEK") HolidayCalendarKind holidays,
+    @DefaultValue({}) List<LocalDate> extraHolidays) {
 
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Athens");
-    public static final Duration DEFAULT_REMINDER_LEAD = Duration.ofDays(5);
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Athens");
+  public static final Duration DEFAULT_REMINDER_LEAD = Duration.ofDays(5);
 
-    // The binder applies the @DefaultValue's; these fallbacks cover construction in plain Java.
-    public ClockProperties {
-        zone = zone == null ? DEFAULT_ZONE : zone;
-        startsAt = startsAt == null ? ClockStart.RECEIPT : startsAt;
-        reminderLead = reminderLead == null ? DEFAULT_REMINDER_LEAD : reminderLead;
-        holidays = holidays == null ? HolidayCalendarKind.GREEK : holidays;
-        extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);
-    }
+  // The binder applies the @DefaultValue's; these fallbacks cover construction in plain Java.
+  public ClockProperties {
+    zone = zone == null ? DEFAULT_ZONE : zone;
+    startsAt = startsAt == null ? ClockStart.RECEIPT : startsAt;
+    reminderLead = reminderLead == null ? DEFAULT_REMINDER_LEAD : reminderLead;
+    holidays = holidays == null ? HolidayCalendarKind.GREEK : holidays;
+    extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);
+  }
 
-    /** All defaults: Athens, clock from receipt, 5-day reminder lead, Greek holidays, no extra days. */
-    public static ClockProperties defaults() {
-        return new ClockProperties(null, null, null, null, null);
-    }
+  /** All defaults: Athens, clock from receipt, 5-day reminder lead, Greek holidays, no extra days. */
+  public static ClockProperties defaults() {
+    return new ClockProperties(null, null, null, null, null);
+  }
 }

@@ -12,9 +12,9 @@ import java.time.ZoneId;
  */
 public record Deadline(LocalDate dueDate, Instant dueAt, Instant reminderAt) {
 
-    static Deadline endOf(LocalDate dueDate, ZoneId zone, Duration reminderLead) {
-        // Via the next day's start rather than 23:59:59, which also holds on days of a DST change.
-        Instant dueAt = dueDate.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
-        return new Deadline(dueDate, dueAt, dueAt.minus(reminderLead));
-    }
+  static Deadline endOf(LocalDate dueDate, ZoneId zone, Duration reminderLead) {
+    // Via the next day's start rather than 23:59:59, which also holds on days of a DST change.
+    Instant dueAt = dueDate.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
+    return new Deadline(dueDate, dueAt, dueAt.minus(reminderLead));
+  }
 }

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 /** Public holidays only; weekends are handled by {@link PeriodCalculator}. */
 public interface HolidayCalendar {
 
-    boolean isHoliday(LocalDate day);
+  boolean isHoliday(LocalDate day);
 }

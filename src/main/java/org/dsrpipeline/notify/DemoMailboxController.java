@@ -56,7 +56,10 @@ class DemoMailboxController {
       var links = new ArrayList<String>();
       var matcher = LINK.matcher(html);
       while (matcher.find()) {
-        links.add(HtmlUtils.htmlUnescape(matcher.group(1)));
+        var link = HtmlUtils.htmlUnescape(matcher.group(1));
+        if (!links.contains(link)) {
+          links.add(link);
+        }
       }
       var text = HtmlUtils.htmlUnescape(TAG.matcher(html).replaceAll(" ")).replaceAll("[ \\t]+", " ")
           .replaceAll("\\s*\\n\\s*", "\n").strip();

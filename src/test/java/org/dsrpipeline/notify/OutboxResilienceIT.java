@@ -30,10 +30,7 @@ class OutboxResilienceIT extends IntegrationTest {
   void emailsQueuedWhileSmtpIsDownAreSentExactlyOnceWhenItReturns() {
     mail.stop();
     var email = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    var response = http.postForEntity("/api/requests",
-        new HttpEntity<>(Map.of("type", "ACCESS", "email", email), headers), Map.class);
+    var response = http.postForEntity("/api/requests", json(Map.of("type", "ACCESS", "email", email)), Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(

@@ -214,12 +214,6 @@ class RequestLifecycleIT extends IntegrationTest {
     return "requester-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
   }
 
-  static HttpEntity<Object> json(Object body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
-  }
-
   Map<String, Object> file(Map<String, Object> body) {
     var response = http.exchange("/api/requests", HttpMethod.POST, json(body), MAP);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);

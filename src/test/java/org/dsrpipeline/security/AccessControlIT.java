@@ -116,9 +116,4 @@ class AccessControlIT extends IntegrationTest {
     return (String) response.getBody().get("reference");
   }
 
-  private static HttpEntity<Object> json(Object body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
-  }
 }

@@ -115,11 +115,9 @@ class TasklistBrowserIT extends IntegrationTest {
   }
 
   private String recordRequestReceivedOn(String date) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
-        new HttpEntity<>(Map.of("type", "ACCESS", "email", "browser-test@example.org", "channel", "POST",
-            "receivedAt", date, "identityVerified", true), headers), Map.class);
+        json(Map.of("type", "ACCESS", "email", "browser-test@example.org", "channel", "POST",
+            "receivedAt", date, "identityVerified", true)), Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return (String) response.getBody().get("reference");
   }
