@@ -6,14 +6,12 @@ public enum AuditAction {
   RECORDED_BY_DPO(false),
   VERIFICATION_REQUESTED(true),
   IDENTITY_CONFIRMED(true),
-  VERIFICATION_LINK_REJECTED(false),
   CLOSED_UNVERIFIED(true),
   DEADLINE_EXTENDED(true),
   DPO_REMINDED(false),
   OVERDUE(true),
   REFUSED(true),
   COMPLETED(true),
-  EMAIL_QUEUED(false),
   EMAIL_SENT(false),
   EMAIL_FAILED(false);
 
