@@ -15,7 +15,11 @@ public final class DemoMaps {
 
   /** {@code publicBaseUrl}: where the helpdesk and CRM answer under /demo/helpdesk and /demo/crm. */
   public static DataMap demo(String publicBaseUrl) {
-    var connection = StoreDatabase.connection();
+    return demo(publicBaseUrl, StoreDatabase.connection());
+  }
+
+  /** With the jdbc stores in the database of {@code connection}: {url, username, password}. */
+  public static DataMap demo(String publicBaseUrl, String[] connection) {
     var lookup = new HashMap<String, String>();
     lookup.put("dsr.stores.url", connection[0]);
     lookup.put("dsr.stores.username", connection[1]);
