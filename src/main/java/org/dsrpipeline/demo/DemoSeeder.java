@@ -372,8 +372,8 @@ public final class DemoSeeder {
     }
 
     private void progress(String what, long done, long total) {
-      if (total >= 10_000 && done % (total / 10) == 0) {
-        log.info("DEMO seeding {}: {}%", what, done * 100 / total);
+      if (total >= 10_000 && (done * 10 / total) != ((done - 1) * 10 / total)) {
+        log.info("DEMO seeding {}: {}%", what, done * 10 / total * 10);
       }
     }
 

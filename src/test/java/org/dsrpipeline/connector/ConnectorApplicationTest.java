@@ -43,13 +43,14 @@ class ConnectorApplicationTest extends IntegrationTest {
 
   @Test
   void theRegistryHoldsEveryStoreOfTheDemoMapOnTheSeededDemoStores() {
-    var found = registry.find(reference(), registry.resolve(SubjectIdentities.of(IdentityType.EMAIL, ANNA.email()))
-        .identities());
+    // the jdbc stores only: the map's helpdesk and CRM point at localhost:8080, not at this test's port
+    var accounts = registry.connector("customer-accounts").find(reference(), ANNA_IDENTITIES);
+    var messages = registry.connector("message-log").find(reference(), ANNA_IDENTITIES);
 
     assertThat(registry.connectors()).extracting(Connector::name).containsExactly("customer-accounts", "message-log",
         "marketing", "web-tracking", "helpdesk", "crm", "paper-archive");
-    assertThat(found.get(0).found()).isEqualTo(1 + DemoSubjects.ANNA_INVOICES);
-    assertThat(found.get(1).found()).isEqualTo(DemoSubjects.ANNA_MESSAGES);
+    assertThat(accounts.found()).isEqualTo(1 + DemoSubjects.ANNA_INVOICES);
+    assertThat(messages.found()).isEqualTo(DemoSubjects.ANNA_MESSAGES);
   }
 
   @Test
