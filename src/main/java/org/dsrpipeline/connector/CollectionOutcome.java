@@ -2,6 +2,8 @@ package org.dsrpipeline.connector;
 
 import java.time.Instant;
 import java.util.Map;
+import org.dsrpipeline.datamap.DataCollection;
+import org.dsrpipeline.datamap.ErasureAction;
 
 /**
  * What an operation did in one collection. Counts are of records: {@code found} matched the subject;
@@ -26,6 +28,13 @@ public record CollectionOutcome(String collection, long found, long deleted, lon
 
   public static CollectionOutcome note(String collection, String note) {
     return new CollectionOutcome(collection, 0, 0, 0, 0, 0, 0, 0, null, null, null, note);
+  }
+
+  /** For an erasure that changed records but did not delete them: the personal fields the map keeps, and why. */
+  public static String fieldsKeptNote(DataCollection collection) {
+    var kept = collection.fields().stream().filter(f -> f.isPersonal() && f.erasure() == ErasureAction.KEEP)
+        .map(f -> f.name() + " (" + f.keepReason() + ")").toList();
+    return kept.isEmpty() ? null : "fields kept by the data map: " + String.join(", ", kept);
   }
 
   /** True when the operation changed a record. */

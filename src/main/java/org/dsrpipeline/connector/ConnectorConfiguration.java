@@ -36,7 +36,7 @@ class ConnectorConfiguration {
       @Value("${dsr.datamap.location:classpath:datamap/demo-datamap.yaml}") String location) {
     var map = load(resources, environment, location);
     log.info("Data map {}: {} stores ({})", location, map.stores().size(),
-        String.join(", ", map.stores().stream().map(s -> s.name() + " [" + s.kind() + "]").toList()));
+        String.join(", ", map.stores().stream().map(s -> s.name() + " [" + s.kind().yamlName() + "]").toList()));
     return map;
   }
 

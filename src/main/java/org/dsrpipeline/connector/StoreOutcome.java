@@ -44,7 +44,7 @@ public record StoreOutcome(RequestRef request, String store, Operation operation
 
   /** One line for the audit trail. */
   public String summary() {
-    var head = operation + " " + store + " " + status;
+    var head = operation.yamlName() + " " + store + " " + status;
     return switch (status) {
       case FAILED -> head + ": " + error;
       case MANUAL_PENDING -> head + ": manual action " + manualTask.actionId() + " waits for the DPO";

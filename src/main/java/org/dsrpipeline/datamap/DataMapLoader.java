@@ -440,7 +440,7 @@ public final class DataMapLoader {
       map.optional("keep-reason").ifPresent(k -> {
         draft.keepReason = text(k);
         if (draft.erasure != null && draft.erasure != ErasureAction.KEEP) {
-          problem(k, "keep-reason goes with erasure: keep, not with " + draft.erasure);
+          problem(k, "keep-reason goes with erasure: keep, not with " + draft.erasure.yamlName());
         }
       });
       if (draft.erasure == ErasureAction.KEEP && (draft.keepReason == null || draft.keepReason.isBlank())) {

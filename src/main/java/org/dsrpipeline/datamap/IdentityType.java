@@ -21,6 +21,7 @@ public enum IdentityType implements YamlNamed {
   }
 
   /** The name used in the data map and in URL and instruction templates: {@code {email}}. */
+  /** camelCase, unlike the other data-map names: these are also the placeholders of URL and instruction templates. */
   @Override
   public String yamlName() {
     return yamlName;

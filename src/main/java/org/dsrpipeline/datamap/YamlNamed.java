@@ -1,7 +1,13 @@
 package org.dsrpipeline.datamap;
 
-/** An enum whose constants are written in the data map by a lower-case name. */
+import java.util.Locale;
+
+/** An enum written in the data map in lower case with dashes: {@code LEGAL_OBLIGATION} is {@code legal-obligation}. */
 interface YamlNamed {
 
-  String yamlName();
+  String name();
+
+  default String yamlName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 }

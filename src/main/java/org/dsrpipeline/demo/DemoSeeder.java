@@ -214,54 +214,46 @@ public final class DemoSeeder {
     }
 
     private void knownSubjects() throws SQLException {
-      try (var customers = insert("accounts.customer", "id, full_name, email, phone, company, password_hash, created_at");
-           var invoices = insert("accounts.invoice", "id, customer_id, amount, vat_number, billing_address, issued_at");
-           var newsletter = insert("marketing.newsletter_subscription", "id, email, subscribed_at, opted_out");
-           var preferences = insert("marketing.marketing_preference", "id, customer_id, channel, consent, updated_at");
-           var tracking = insert("tracking.tracking_event",
-               "id, cookie_id, customer_id, page, ip_coarse_location, user_agent, occurred_at");
-           var tickets = insert("demo_helpdesk.ticket",
-               "id, requester_email, requester_name, requester_phone, subject, body, created_at");
-           var contacts = insert("demo_crm.contact", "id, email, phone, full_name, company, notes, unsubscribed")) {
+      try (var t = new SubjectTables()) {
         for (var subject : DemoSubjects.ALL) {
-          customers.add(subject.customerId(), subject.fullName(), subject.email(), subject.phone(), subject.company(),
+          t.customers.add(subject.customerId(), subject.fullName(), subject.email(), subject.phone(), subject.company(),
               passwordHash(), daysAgo(2000));
-          newsletter.add(++newsletterId, subject.email(), daysAgo(400), false);
-          preferences.add(++preferenceId, subject.customerId(), "SMS", true, daysAgo(300));
-          tracking.add(++trackingId, "ck-" + subject.email().hashCode(), subject.customerId(), "/pricing",
+          t.newsletter.add(++newsletterId, subject.email(), daysAgo(400), false);
+          t.preferences.add(++preferenceId, subject.customerId(), "SMS", true, daysAgo(300));
+          t.tracking.add(++trackingId, "ck-" + subject.email().hashCode(), subject.customerId(), "/pricing",
               "Athens, GR", AGENTS[0], daysAgo(20));
-          contacts.add(++contactId, subject.email(), subject.phone(), subject.fullName(), subject.company(),
+          t.contacts.add(++contactId, subject.email(), subject.phone(), subject.fullName(), subject.company(),
               "Asked about Viber campaigns", false);
         }
         // Anna, beyond what every known subject has: an old invoice past its 10 years, two recent ones.
-        invoices.add(++invoiceId, ANNA.customerId(), new BigDecimal("120.00"), "EL123456789",
+        t.invoices.add(++invoiceId, ANNA.customerId(), new BigDecimal("120.00"), "EL123456789",
             "Egnatia 12, 54630 Thessaloniki", daysAgo(11 * 366));
-        invoices.add(++invoiceId, ANNA.customerId(), new BigDecimal("240.00"), "EL123456789",
+        t.invoices.add(++invoiceId, ANNA.customerId(), new BigDecimal("240.00"), "EL123456789",
             "Egnatia 12, 54630 Thessaloniki", daysAgo(700));
-        invoices.add(++invoiceId, ANNA.customerId(), new BigDecimal("80.50"), "EL123456789",
+        t.invoices.add(++invoiceId, ANNA.customerId(), new BigDecimal("80.50"), "EL123456789",
             "Egnatia 12, 54630 Thessaloniki", daysAgo(30));
-        invoices.add(++invoiceId, IOANNA.customerId(), new BigDecimal("55.00"), "EL987654321",
+        t.invoices.add(++invoiceId, IOANNA.customerId(), new BigDecimal("55.00"), "EL987654321",
             "Tsimiski 40, 54623 Thessaloniki", daysAgo(90));
-        preferences.add(++preferenceId, ANNA.customerId(), "EMAIL", true, daysAgo(300));
+        t.preferences.add(++preferenceId, ANNA.customerId(), "EMAIL", true, daysAgo(300));
         // Two early visits of Anna's browser before she logged in: found through her cookie only.
-        tracking.add(++trackingId, ANNA_COOKIE, ANNA.customerId(), "/login", "Thessaloniki, GR", AGENTS[1], daysAgo(60));
-        tracking.add(++trackingId, ANNA_COOKIE, ANNA.customerId(), "/signup", "Thessaloniki, GR", AGENTS[1],
+        t.tracking.add(++trackingId, ANNA_COOKIE, ANNA.customerId(), "/login", "Thessaloniki, GR", AGENTS[1], daysAgo(60));
+        t.tracking.add(++trackingId, ANNA_COOKIE, ANNA.customerId(), "/signup", "Thessaloniki, GR", AGENTS[1],
             daysAgo(61));
-        tracking.add(++trackingId, ANNA_COOKIE, null, "/pricing", "Thessaloniki, GR", AGENTS[1], daysAgo(62));
-        tracking.add(++trackingId, ANNA_COOKIE, null, "/", "Thessaloniki, GR", AGENTS[1], daysAgo(63));
-        tracking.add(++trackingId, UNLINKED_COOKIE, null, "/blog/gdpr-checklist", "Athens, GR", AGENTS[2], daysAgo(5));
-        tracking.add(++trackingId, "ck-anastasia-01", ANASTASIA.customerId(), "/", "Patras, GR", AGENTS[2], daysAgo(9));
-        tickets.add(++ticketId, ANNA.email(), ANNA.fullName(), null, "Invoice question",
+        t.tracking.add(++trackingId, ANNA_COOKIE, null, "/pricing", "Thessaloniki, GR", AGENTS[1], daysAgo(62));
+        t.tracking.add(++trackingId, ANNA_COOKIE, null, "/", "Thessaloniki, GR", AGENTS[1], daysAgo(63));
+        t.tracking.add(++trackingId, UNLINKED_COOKIE, null, "/blog/gdpr-checklist", "Athens, GR", AGENTS[2], daysAgo(5));
+        t.tracking.add(++trackingId, "ck-anastasia-01", ANASTASIA.customerId(), "/", "Patras, GR", AGENTS[2], daysAgo(9));
+        t.tickets.add(++ticketId, ANNA.email(), ANNA.fullName(), null, "Invoice question",
             "Could you send me invoice 2 again?", daysAgo(40));
-        tickets.add(++ticketId, ANNA.email(), ANNA.fullName(), ANNA.phone(), "Viber sender id",
+        t.tickets.add(++ticketId, ANNA.email(), ANNA.fullName(), ANNA.phone(), "Viber sender id",
             "How do I register a Viber sender id?", daysAgo(200));
-        tickets.add(++ticketId, null, "Anna", ANNA.phone(), "Callback", "Please call me back about pricing.",
+        t.tickets.add(++ticketId, null, "Anna", ANNA.phone(), "Callback", "Please call me back about pricing.",
             daysAgo(3));
-        tickets.add(++ticketId, IOANNA.email(), IOANNA.fullName(), null, "Password reset", "I cannot log in.",
+        t.tickets.add(++ticketId, IOANNA.email(), IOANNA.fullName(), null, "Password reset", "I cannot log in.",
             daysAgo(15));
-        tickets.add(++ticketId, null, "Anastasia", ANASTASIA.phone(), "Callback", "Call me about SMS credits.",
+        t.tickets.add(++ticketId, null, "Anastasia", ANASTASIA.phone(), "Callback", "Call me about SMS credits.",
             daysAgo(8));
-        tickets.add(++ticketId, NIKOS.email(), NIKOS.fullName(), NIKOS.phone(), "API limits", "What is the rate limit?",
+        t.tickets.add(++ticketId, NIKOS.email(), NIKOS.fullName(), NIKOS.phone(), "API limits", "What is the rate limit?",
             daysAgo(12));
       }
       connection.commit();
@@ -270,15 +262,7 @@ public final class DemoSeeder {
 
     private void randomCustomers() throws SQLException {
       var first = DemoSubjects.ALL.size() + 1;
-      try (var customers = insert("accounts.customer", "id, full_name, email, phone, company, password_hash, created_at");
-           var invoices = insert("accounts.invoice", "id, customer_id, amount, vat_number, billing_address, issued_at");
-           var newsletter = insert("marketing.newsletter_subscription", "id, email, subscribed_at, opted_out");
-           var preferences = insert("marketing.marketing_preference", "id, customer_id, channel, consent, updated_at");
-           var tracking = insert("tracking.tracking_event",
-               "id, cookie_id, customer_id, page, ip_coarse_location, user_agent, occurred_at");
-           var tickets = insert("demo_helpdesk.ticket",
-               "id, requester_email, requester_name, requester_phone, subject, body, created_at");
-           var contacts = insert("demo_crm.contact", "id, email, phone, full_name, company, notes, unsubscribed")) {
+      try (var t = new SubjectTables()) {
         for (long id = first; id <= subjects; id++) {
           var firstName = pick(FIRST);
           var lastName = pick(LAST);
@@ -288,28 +272,28 @@ public final class DemoSeeder {
           var phone = newPhone();
           customerPhones.add(phone);
           var company = lastName + " " + pick(TRADES);
-          customers.add(id, name, email, phone, company, passwordHash(), daysAgo(30 + random.nextInt(3000)));
+          t.customers.add(id, name, email, phone, company, passwordHash(), daysAgo(30 + random.nextInt(3000)));
           for (int i = random.nextInt(4); i > 0; i--) {
-            invoices.add(++invoiceId, id, BigDecimal.valueOf(1000 + random.nextInt(50_000), 2),
+            t.invoices.add(++invoiceId, id, BigDecimal.valueOf(1000 + random.nextInt(50_000), 2),
                 "EL" + (100_000_000 + random.nextInt(900_000_000)), random.nextInt(200) + " Egnatia, Thessaloniki",
                 daysAgo(random.nextInt(4400)));
           }
           if (random.nextBoolean()) {
-            newsletter.add(++newsletterId, email, daysAgo(random.nextInt(1500)), random.nextInt(5) == 0);
+            t.newsletter.add(++newsletterId, email, daysAgo(random.nextInt(1500)), random.nextInt(5) == 0);
           }
-          preferences.add(++preferenceId, id, pick(new String[] {"SMS", "VIBER", "EMAIL"}), random.nextBoolean(),
+          t.preferences.add(++preferenceId, id, pick(new String[] {"SMS", "VIBER", "EMAIL"}), random.nextBoolean(),
               daysAgo(random.nextInt(900)));
           var cookie = "ck-" + Long.toHexString(random.nextLong());
           for (int i = random.nextInt(6); i > 0; i--) {
-            tracking.add(++trackingId, cookie, random.nextInt(3) == 0 ? null : id, pick(PAGES), pick(CITIES),
+            t.tracking.add(++trackingId, cookie, random.nextInt(3) == 0 ? null : id, pick(PAGES), pick(CITIES),
                 pick(AGENTS), daysAgo(random.nextInt(700)));
           }
           if (random.nextInt(10) == 0) {
-            tickets.add(++ticketId, email, name, random.nextBoolean() ? phone : null, "Question about credits",
+            t.tickets.add(++ticketId, email, name, random.nextBoolean() ? phone : null, "Question about credits",
                 "How many SMS credits do I have left?", daysAgo(random.nextInt(500)));
           }
           if (random.nextInt(10) < 3) {
-            contacts.add(++contactId, email, phone, name, company, "Lead from the website", random.nextInt(4) == 0);
+            t.contacts.add(++contactId, email, phone, name, company, "Lead from the website", random.nextInt(4) == 0);
           }
           progress("customers", id, subjects);
         }
@@ -357,6 +341,32 @@ public final class DemoSeeder {
         }
       }
       connection.commit();
+    }
+
+    /** Every table a subject has records in, but the message log. */
+    private final class SubjectTables implements AutoCloseable {
+
+      final Insert customers = insert("accounts.customer",
+          "id, full_name, email, phone, company, password_hash, created_at");
+      final Insert invoices = insert("accounts.invoice", "id, customer_id, amount, vat_number, billing_address, issued_at");
+      final Insert newsletter = insert("marketing.newsletter_subscription", "id, email, subscribed_at, opted_out");
+      final Insert preferences = insert("marketing.marketing_preference",
+          "id, customer_id, channel, consent, updated_at");
+      final Insert tracking = insert("tracking.tracking_event",
+          "id, cookie_id, customer_id, page, ip_coarse_location, user_agent, occurred_at");
+      final Insert tickets = insert("demo_helpdesk.ticket",
+          "id, requester_email, requester_name, requester_phone, subject, body, created_at");
+      final Insert contacts = insert("demo_crm.contact", "id, email, phone, full_name, company, notes, unsubscribed");
+
+      SubjectTables() throws SQLException {
+      }
+
+      @Override
+      public void close() throws SQLException {
+        for (var table : List.of(customers, invoices, newsletter, preferences, tracking, tickets, contacts)) {
+          table.close();
+        }
+      }
     }
 
     private Insert messageInsert() throws SQLException {

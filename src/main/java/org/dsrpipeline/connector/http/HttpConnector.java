@@ -165,7 +165,8 @@ public final class HttpConnector implements Connector {
         }
       }
       return new CollectionOutcome(collection.name(), records.size(), deleted, blanked, pseudonymised, kept, 0, 0,
-          kept > 0 ? retention.reason() : null, kept > 0 ? retention.until(latestKept) : null, null, null);
+          kept > 0 ? retention.reason() : null, kept > 0 ? retention.until(latestKept) : null, null,
+          records.size() > kept && !collection.deletesRows() ? CollectionOutcome.fieldsKeptNote(collection) : null);
     });
   }
 

@@ -97,82 +97,67 @@ public final class JdbcConnector implements Connector {
 
   @Override
   public StoreOutcome find(RequestRef request, SubjectIdentities subject) {
-    return run(request, Operation.FIND, connection -> {
-      var outcomes = new ArrayList<CollectionOutcome>();
-      for (var collection : store.collections()) {
-        var match = match(connection, collection, subject);
-        if (match.isEmpty()) {
-          outcomes.add(CollectionOutcome.found(collection.name(), 0, null));
-          continue;
-        }
-        var controller = collection.controllerField();
-        var sql = controller == null
-            ? "select count(*) from " + table(collection) + " where " + match.get().sql()
-            : "select " + controller + ", count(*) from " + table(collection) + " where " + match.get().sql()
-                + " group by " + controller;
-        try (var statement = connection.prepareStatement(sql)) {
-          match.get().bind(statement, 1);
-          try (var rows = statement.executeQuery()) {
-            long total = 0;
-            var controllers = new LinkedHashMap<String, Long>();
-            while (rows.next()) {
-              if (controller == null) {
-                total += rows.getLong(1);
-              } else {
-                var count = rows.getLong(2);
-                total += count;
-                controllers.merge(String.valueOf(JdbcValues.identityText(rows.getObject(1))), count, Long::sum);
-              }
+    return each(request, Operation.FIND, (connection, collection) -> {
+      var match = match(connection, collection, subject);
+      if (match.isEmpty()) {
+        return CollectionOutcome.found(collection.name(), 0, null);
+      }
+      var controller = collection.controllerField();
+      var sql = controller == null
+          ? "select count(*) from " + table(collection) + " where " + match.get().sql()
+          : "select " + controller + ", count(*) from " + table(collection) + " where " + match.get().sql()
+              + " group by " + controller;
+      try (var statement = connection.prepareStatement(sql)) {
+        match.get().bind(statement, 1);
+        try (var rows = statement.executeQuery()) {
+          long total = 0;
+          var controllers = new LinkedHashMap<String, Long>();
+          while (rows.next()) {
+            if (controller == null) {
+              total += rows.getLong(1);
+            } else {
+              var count = rows.getLong(2);
+              total += count;
+              controllers.merge(String.valueOf(JdbcValues.identityText(rows.getObject(1))), count, Long::sum);
             }
-            outcomes.add(CollectionOutcome.found(collection.name(), total, controllers));
           }
+          return CollectionOutcome.found(collection.name(), total, controllers);
         }
       }
-      return outcomes;
     });
   }
 
   @Override
   public StoreOutcome export(RequestRef request, SubjectIdentities subject, RecordSink sink) {
-    return run(request, Operation.EXPORT, connection -> {
-      var outcomes = new ArrayList<CollectionOutcome>();
-      for (var collection : store.collections()) {
-        var match = match(connection, collection, subject);
-        long count = 0;
-        if (match.isPresent()) {
-          var names = collection.fields().stream().map(Field::name).toList();
-          var sql = "select " + String.join(", ", names) + " from " + table(collection) + " where "
-              + match.get().sql() + (collection.key() == null ? "" : " order by " + collection.key());
-          try (var statement = cursor(connection, sql)) {
-            match.get().bind(statement, 1);
-            try (var rows = statement.executeQuery()) {
-              while (rows.next()) {
-                var record = new LinkedHashMap<String, Object>();
-                for (int i = 0; i < names.size(); i++) {
-                  record.put(names.get(i), JdbcValues.exportable(rows.getObject(i + 1)));
-                }
-                sink.accept(store.name(), collection.name(), record);
-                count++;
+    return each(request, Operation.EXPORT, (connection, collection) -> {
+      var match = match(connection, collection, subject);
+      long count = 0;
+      if (match.isPresent()) {
+        var names = collection.fields().stream().map(Field::name).toList();
+        var sql = "select " + String.join(", ", names) + " from " + table(collection) + " where "
+            + match.get().sql() + (collection.key() == null ? "" : " order by " + collection.key());
+        try (var statement = cursor(connection, sql)) {
+          match.get().bind(statement, 1);
+          try (var rows = statement.executeQuery()) {
+            while (rows.next()) {
+              var record = new LinkedHashMap<String, Object>();
+              for (int i = 0; i < names.size(); i++) {
+                record.put(names.get(i), JdbcValues.exportable(rows.getObject(i + 1)));
               }
+              sink.accept(store.name(), collection.name(), record);
+              count++;
             }
           }
-          connection.commit();
         }
-        outcomes.add(CollectionOutcome.found(collection.name(), count, null));
+        connection.commit();
       }
-      return outcomes;
+      return CollectionOutcome.found(collection.name(), count, null);
     });
   }
 
   @Override
   public StoreOutcome erase(RequestRef request, SubjectIdentities subject) {
-    return run(request, Operation.ERASE, connection -> {
-      var outcomes = new ArrayList<CollectionOutcome>();
-      for (var collection : store.collections()) {
-        outcomes.add(erase(connection, collection, subject));
-      }
-      return outcomes;
-    });
+    return each(request, Operation.ERASE, (connection, collection) -> erase(connection, collection, subject));
   }
 
   private CollectionOutcome erase(Connection connection, DataCollection collection, SubjectIdentities subject)
@@ -253,7 +238,7 @@ public final class JdbcConnector implements Connector {
     connection.commit();
     return new CollectionOutcome(collection.name(), found, deleted, blanked, pseudonymised, kept, 0, 0,
         kept > 0 ? retention.reason() : null, kept > 0 ? retention.until(latestKept) : null, null,
-        found > kept && !deleteRows ? keptFieldsNote(collection) : null);
+        found > kept && !deleteRows ? CollectionOutcome.fieldsKeptNote(collection) : null);
   }
 
   /** An identity is pseudonymised in its normalised form, so that every store gives it the same pseudonym. */
@@ -262,40 +247,30 @@ public final class JdbcConnector implements Connector {
     return field.isIdentity() ? field.identity().normalise(text) : text;
   }
 
-  private static String keptFieldsNote(DataCollection collection) {
-    var kept = collection.fields().stream().filter(f -> f.isPersonal() && f.erasure() == ErasureAction.KEEP)
-        .map(f -> f.name() + " (" + f.keepReason() + ")").toList();
-    return kept.isEmpty() ? null : "fields kept by the data map: " + String.join(", ", kept);
-  }
-
   @Override
   public StoreOutcome rectify(RequestRef request, SubjectIdentities subject, List<Correction> corrections) {
-    return run(request, Operation.RECTIFY, connection -> {
-      var outcomes = new ArrayList<CollectionOutcome>();
-      for (var collection : store.collections()) {
-        var changes = new LinkedHashMap<Field, String>();
-        for (var field : collection.fields()) {
-          corrections.stream().filter(c -> c.targets(store.name(), collection.name(), field.name()))
-              .reduce((first, second) -> second)
-              .ifPresent(c -> changes.put(field, field.isIdentity() ? field.identity().normalise(c.value()) : c.value()));
-        }
-        var match = match(connection, collection, subject);
-        if (changes.isEmpty() || match.isEmpty()) {
-          continue;
-        }
-        var types = columnTypes(connection, collection);
-        var values = new ArrayList<Object>();
-        for (var change : changes.entrySet()) {
-          values.add(JdbcValues.forColumn(change.getValue(), types.get(change.getKey().name())));
-        }
-        var sql = "update " + table(collection) + " set "
-            + changes.keySet().stream().map(f -> f.name() + " = ?").collect(Collectors.joining(", "))
-            + " where " + match.get().sql() + " and ("
-            + changes.keySet().stream().map(f -> "(" + f.name() + " is null or " + f.name() + " <> ?)")
-                .collect(Collectors.joining(" or ")) + ")";
-        outcomes.add(updated(connection, collection, sql, values, match.get(), values, Kind.UPDATED));
+    return each(request, Operation.RECTIFY, (connection, collection) -> {
+      var changes = new LinkedHashMap<Field, String>();
+      for (var field : collection.fields()) {
+        corrections.stream().filter(c -> c.targets(store.name(), collection.name(), field.name()))
+            .reduce((first, second) -> second)
+            .ifPresent(c -> changes.put(field, field.isIdentity() ? field.identity().normalise(c.value()) : c.value()));
       }
-      return outcomes;
+      var match = changes.isEmpty() ? Optional.<Match>empty() : match(connection, collection, subject);
+      if (match.isEmpty()) {
+        return null;
+      }
+      var types = columnTypes(connection, collection);
+      var values = new ArrayList<Object>();
+      for (var change : changes.entrySet()) {
+        values.add(JdbcValues.forColumn(change.getValue(), types.get(change.getKey().name())));
+      }
+      var sql = "update " + table(collection) + " set "
+          + changes.keySet().stream().map(f -> f.name() + " = ?").collect(Collectors.joining(", "))
+          + " where " + match.get().sql() + " and ("
+          + changes.keySet().stream().map(f -> "(" + f.name() + " is null or " + f.name() + " <> ?)")
+              .collect(Collectors.joining(" or ")) + ")";
+      return updated(connection, collection, sql, values, match.get(), values, Kind.UPDATED);
     });
   }
 
@@ -310,40 +285,32 @@ public final class JdbcConnector implements Connector {
   }
 
   private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject, boolean restricted) {
-    return run(request, operation, connection -> {
-      var outcomes = new ArrayList<CollectionOutcome>();
-      for (var collection : store.collections()) {
-        var match = match(connection, collection, subject);
-        if (collection.restriction() == null || match.isEmpty()) {
-          continue;
-        }
-        var column = collection.restriction().column();
-        var sql = "update " + table(collection) + " set " + column + " = ? where " + match.get().sql() + " and "
-            + (restricted ? "(" + column + " is null or " + column + " = ?)" : column + " = ?");
-        outcomes.add(updated(connection, collection, sql, List.of(restricted), match.get(), List.of(!restricted),
-            restricted ? Kind.RESTRICTED : Kind.UPDATED));
+    return each(request, operation, (connection, collection) -> {
+      var match = collection.restriction() == null ? Optional.<Match>empty() : match(connection, collection, subject);
+      if (match.isEmpty()) {
+        return null;
       }
-      return outcomes;
+      var column = collection.restriction().column();
+      var sql = "update " + table(collection) + " set " + column + " = ? where " + match.get().sql() + " and "
+          + (restricted ? "(" + column + " is null or " + column + " = ?)" : column + " = ?");
+      return updated(connection, collection, sql, List.of(restricted), match.get(), List.of(!restricted),
+          restricted ? Kind.RESTRICTED : Kind.UPDATED);
     });
   }
 
   @Override
   public StoreOutcome suppressMarketing(RequestRef request, SubjectIdentities subject) {
-    return run(request, Operation.SUPPRESS_MARKETING, connection -> {
-      var outcomes = new ArrayList<CollectionOutcome>();
-      for (var collection : store.collections()) {
-        var match = match(connection, collection, subject);
-        if (collection.marketing() == null || match.isEmpty()) {
-          continue;
-        }
-        var column = collection.marketing().column();
-        var value = JdbcValues.forColumn(collection.marketing().value(), columnTypes(connection, collection).get(column));
-        var sql = "update " + table(collection) + " set " + column + " = ? where " + match.get().sql() + " and ("
-            + column + " is null or " + column + " <> ?)";
-        outcomes.add(updated(connection, collection, sql, Collections.singletonList(value), match.get(),
-            Collections.singletonList(value), Kind.UPDATED));
+    return each(request, Operation.SUPPRESS_MARKETING, (connection, collection) -> {
+      var match = collection.marketing() == null ? Optional.<Match>empty() : match(connection, collection, subject);
+      if (match.isEmpty()) {
+        return null;
       }
-      return outcomes;
+      var column = collection.marketing().column();
+      var value = JdbcValues.forColumn(collection.marketing().value(), columnTypes(connection, collection).get(column));
+      var sql = "update " + table(collection) + " set " + column + " = ? where " + match.get().sql() + " and ("
+          + column + " is null or " + column + " <> ?)";
+      return updated(connection, collection, sql, Collections.singletonList(value), match.get(),
+          Collections.singletonList(value), Kind.UPDATED);
     });
   }
 
@@ -449,16 +416,25 @@ public final class JdbcConnector implements Connector {
   // ---- running ----
 
   @FunctionalInterface
-  private interface Work {
+  private interface CollectionWork {
 
-    List<CollectionOutcome> run(Connection connection) throws SQLException;
+    /** Null when the operation does not concern the collection. */
+    CollectionOutcome run(Connection connection, DataCollection collection) throws SQLException;
   }
 
-  private StoreOutcome run(RequestRef request, Operation operation, Work work) {
+  /** Runs {@code work} on every collection in one connection; a failure of the database fails the store. */
+  private StoreOutcome each(RequestRef request, Operation operation, CollectionWork work) {
     try (var connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        return StoreOutcome.ok(request, store.name(), operation, work.run(connection));
+        var outcomes = new ArrayList<CollectionOutcome>();
+        for (var collection : store.collections()) {
+          var outcome = work.run(connection, collection);
+          if (outcome != null) {
+            outcomes.add(outcome);
+          }
+        }
+        return StoreOutcome.ok(request, store.name(), operation, outcomes);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
