@@ -50,6 +50,7 @@ class WebSecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/requests").permitAll()
             .requestMatchers(HttpMethod.GET, "/status/*", "/verify/*").permitAll()
             .requestMatchers(HttpMethod.GET, "/demo/mailbox").permitAll()
+            .requestMatchers("/demo/helpdesk/**", "/demo/crm/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/error").permitAll()
             .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()

@@ -1,0 +1,12 @@
+package org.dsrpipeline.datamap;
+
+/** What the pipeline can ask of a store; also the keys of a manual store's instructions. */
+public enum Operation implements YamlNamed {
+  FIND,
+  EXPORT,
+  RECTIFY,
+  ERASE,
+  RESTRICT,
+  UNRESTRICT,
+  SUPPRESS_MARKETING
+}
