@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.dsrpipeline.connector.manual.ManualActionListener;
 import org.dsrpipeline.connector.manual.ManualActions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.dsrpipeline.datamap.DataMap;
 import org.dsrpipeline.datamap.DataMapException;
 import org.dsrpipeline.datamap.DataMapLoader;
@@ -66,8 +68,8 @@ class ConnectorConfiguration {
   }
 
   @Bean
-  ManualActions manualActions(DataSource dataSource, Clock clock) {
-    return new ManualActions(dataSource, clock);
+  ManualActions manualActions(DataSource dataSource, Clock clock, ObjectProvider<ManualActionListener> listener) {
+    return new ManualActions(dataSource, clock, listener.getIfAvailable(() -> ManualActionListener.NONE));
   }
 
   @Bean

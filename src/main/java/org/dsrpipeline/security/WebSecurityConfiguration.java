@@ -42,8 +42,20 @@ class WebSecurityConfiguration {
         .build();
   }
 
+  /** The DPO's pages: HTTP Basic like the DPO API, and CSRF tokens because they carry HTML forms. */
   @Bean
   @Order(2)
+  SecurityFilterChain dpoPagesChain(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/dpo/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(DPO))
+        .httpBasic(Customizer.withDefaults())
+        .csrf(Customizer.withDefaults())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth

@@ -22,10 +22,16 @@ public class ManualActions {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ManualActionListener listener;
 
   public ManualActions(DataSource dataSource, Clock clock) {
+    this(dataSource, clock, ManualActionListener.NONE);
+  }
+
+  public ManualActions(DataSource dataSource, Clock clock, ManualActionListener listener) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** The action for this request, store and operation: the existing one if it was opened before. */
@@ -39,9 +45,11 @@ public class ManualActions {
               + "opened_at) values (?, ?, ?, ?, ?, ?)", request.value(), store, operation.name(), instructions,
           ManualAction.Status.PENDING.name(), now());
     } catch (DuplicateKeyException openedConcurrently) {
-      // the other one stands
+      return find(request, store, operation).orElseThrow();
     }
-    return find(request, store, operation).orElseThrow();
+    var opened = find(request, store, operation).orElseThrow();
+    listener.opened(opened);
+    return opened;
   }
 
   /**
@@ -60,6 +68,7 @@ public class ManualActions {
     if (changed == 0) {
       throw new IllegalStateException("Manual action " + id + " was answered already (" + action.status() + ")");
     }
+    listener.answered(action);
     return action;
   }
 

@@ -1,0 +1,60 @@
+package org.dsrpipeline.workflow;
+
+import static org.dsrpipeline.workflow.DataSubjectRequestProcess.DUE_DATE;
+import static org.dsrpipeline.workflow.DataSubjectRequestProcess.REMINDER_DATE;
+
+import java.util.HashMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.dsrpipeline.connector.manual.ManualAction;
+import org.dsrpipeline.connector.manual.ManualActionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every manual action in the DPO's Tasklist (processes/manual-action.bpmn) and closes the
+ * task when the action is answered. The process holds the action's id, store and operation only:
+ * the instructions name the subject, so they stay in table {@code dsr_manual_action} and the DPO
+ * reads them on the action's page.
+ */
+@Component
+class ManualActionTasks implements ManualActionListener {
+
+  static final String KEY = "Process_ManualAction";
+  static final String TASK = "Task_CarryOutManualAction";
+  static final String ACTION_ID = "manualActionId";
+  private static final Logger log = LoggerFactory.getLogger(ManualActionTasks.class);
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  ManualActionTasks(RuntimeService runtime, TaskService tasks) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void opened(ManualAction action) {
+    var variables = new HashMap<String, Object>();
+    variables.put(ACTION_ID, action.id());
+    variables.put("store", action.store());
+    variables.put("operation", action.operation().name());
+    variables.put("actionPath", "/dpo/manual-actions/" + action.id());
+    var request = runtime.createProcessInstanceQuery().processDefinitionKey(DataSubjectRequestProcess.KEY)
+        .processInstanceBusinessKey(action.reference()).active().list().stream().findFirst();
+    request.ifPresent(instance -> {
+      variables.put(DUE_DATE, runtime.getVariable(instance.getId(), DUE_DATE));
+      variables.put(REMINDER_DATE, runtime.getVariable(instance.getId(), REMINDER_DATE));
+    });
+    runtime.startProcessInstanceByKey(KEY, action.reference(), variables);
+    log.info("Request {}: manual action {} in store {} put in Tasklist", action.reference(), action.id(), action.store());
+  }
+
+  @Override
+  public void answered(ManualAction action) {
+    tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK)
+        .processVariableValueEquals(ACTION_ID, action.id()).list()
+        .forEach(task -> tasks.complete(task.getId()));
+  }
+}
