@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.manual.ManualActions;
+import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -43,6 +46,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
+  @Autowired ManualActions manualActions;
 
   private WebDriver browser;
   private Path profile;
@@ -75,13 +79,7 @@ class TasklistBrowserIT extends IntegrationTest {
     recordRequestReceivedOn(LocalDate.now(ZoneId.of("Europe/Athens")).minusDays(20).toString());
     var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")));
-    wait.until(driver -> typed("input[ng-model='username']", "dpo") && typed("input[ng-model='password']", "dpo"));
-    click(browser.findElement(By.cssSelector("button[type='submit']")));
-
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject requests"));
-    click(browser.findElement(By.xpath("//*[contains(text(),'Data subject requests')]")));
+    logInAsDpoAndOpenTheFilter(wait);
     var task = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'Review request')]]")));
     screenshot("tasklist-list");
@@ -94,6 +92,32 @@ class TasklistBrowserIT extends IntegrationTest {
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("Proceed: carry out the request", "Refuse: manifestly unfounded or excessive",
             "Earlier requests from the same requester");
+  }
+
+  @Test
+  void aManualActionTaskLinksToTheActionsPage() {
+    var action = manualActions.open(RequestRef.of(recordRequestReceivedOn(LocalDate.now(ZoneId.of("Europe/Athens"))
+        .minusDays(3).toString())), "paper-archive", Operation.ERASE, "Shred the folder in room B");
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    logInAsDpoAndOpenTheFilter(wait);
+    var task = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'Carry out manual action')]]")));
+    click(task.findElement(By.xpath(".//*[contains(text(),'Carry out manual action')]")));
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Manual action in store paper-archive"));
+    var link = browser.findElement(By.linkText("Open the action's page"));
+    assertThat(link.getDomAttribute("href")).isEqualTo("/dpo/manual-actions/" + action.id());
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Shred the folder");
+  }
+
+  private void logInAsDpoAndOpenTheFilter(WebDriverWait wait) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")));
+    wait.until(driver -> typed("input[ng-model='username']", "dpo") && typed("input[ng-model='password']", "dpo"));
+    click(browser.findElement(By.cssSelector("button[type='submit']")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject requests"));
+    click(browser.findElement(By.xpath("//*[contains(text(),'Data subject requests')]")));
   }
 
   /**
