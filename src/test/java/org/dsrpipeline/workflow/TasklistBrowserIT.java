@@ -101,14 +101,25 @@ class TasklistBrowserIT extends IntegrationTest {
     var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
     logInAsDpoAndOpenTheFilter(wait);
-    var task = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'Carry out manual action')]]")));
-    click(task.findElement(By.xpath(".//*[contains(text(),'Carry out manual action')]")));
-
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Manual action in store paper-archive"));
-    var link = browser.findElement(By.linkText("Open the action's page"));
-    assertThat(link.getDomAttribute("href")).isEqualTo("/dpo/manual-actions/" + action.id());
+    var manualTasks = By.xpath("//li[contains(@class,'task')]//*[contains(text(),'Carry out manual action')]");
+    wait.until(ExpectedConditions.elementToBeClickable(manualTasks));
+    var expected = "/dpo/manual-actions/" + action.id();
+    var hrefs = new java.util.ArrayList<String>();
+    // other tests leave manual actions open too: look through them for this one
+    for (int i = 0; i < browser.findElements(manualTasks).size() && !hrefs.contains(expected); i++) {
+      click(browser.findElements(manualTasks).get(i));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Manual action in store"));
+      var index = i;
+      wait.until(driver -> !hrefs.contains(linkHref()) || index == 0);
+      hrefs.add(linkHref());
+    }
+    assertThat(hrefs).contains(expected);
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Manual action in store paper-archive");
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Shred the folder");
+  }
+
+  private String linkHref() {
+    return browser.findElement(By.linkText("Open the action's page")).getDomAttribute("href");
   }
 
   private void logInAsDpoAndOpenTheFilter(WebDriverWait wait) {
