@@ -51,6 +51,8 @@ public final class DataMapLoader {
 
   private static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+  // No '_' or '%': the tag is matched with LIKE.
+  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
   private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
   private static final Pattern TEMPLATE_PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
@@ -338,14 +340,16 @@ public final class DataMapLoader {
         return null;
       }
       if (kind == StoreKind.JDBC) {
-        return mapping(at, Set.of("column")).map(map -> new Restriction(
-            map.required("column").map(c -> fieldName(c, collection)).orElse(null), null, null, null)).orElse(null);
+        return mapping(at, Set.of("column", "tag")).map(map -> new Restriction(
+            map.required("column").map(c -> fieldName(c, collection)).orElse(null), null, null, null,
+            map.optional("tag").map(t -> name(t, TAG, "a tag of letters, digits and '-'")).orElse(null)))
+            .orElse(null);
       }
       if (kind == StoreKind.HTTP) {
         return mapping(at, Set.of("restrict", "unrestrict", "field")).map(map -> new Restriction(null,
             map.required("restrict").map(this::recordCall).orElse(null),
             map.required("unrestrict").map(this::recordCall).orElse(null),
-            map.optional("field").map(f -> fieldName(f, collection)).orElse(null))).orElse(null);
+            map.optional("field").map(f -> fieldName(f, collection)).orElse(null), null)).orElse(null);
       }
       problem(at, "a manual store restricts through its 'instructions'");
       return null;

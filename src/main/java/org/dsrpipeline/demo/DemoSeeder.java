@@ -146,7 +146,7 @@ public final class DemoSeeder {
         create table if not exists tracking.tracking_event (
           id bigint primary key, cookie_id varchar(64), customer_id bigint, page varchar(300),
           ip_coarse_location varchar(100), user_agent varchar(300), occurred_at timestamp with time zone not null,
-          restricted boolean default false not null)""");
+          labels varchar(500))""");
     sql.add("""
         create table if not exists demo_helpdesk.ticket (
           id bigint primary key, requester_email varchar(254), requester_name varchar(200),

@@ -279,6 +279,24 @@ class DataMapLoaderTest {
   }
 
   @Test
+  void aRestrictionTagIsAPlainWord() {
+    var yaml = VALID.replace("restriction: {column: restricted}", "restriction: {column: restricted, tag: 're_stricted'}");
+
+    assertThat(problem(yaml)).isEqualTo(PREFIX + "11, " + CUSTOMER + " > restriction > tag: 're_stricted' is not "
+        + "a tag of letters, digits and '-'");
+  }
+
+  @Test
+  void aRestrictionTagNamesItsColumn() {
+    var yaml = VALID.replace("restriction: {column: restricted}", "restriction: {column: restricted, tag: restricted}");
+
+    var restriction = load(yaml).store("accounts").orElseThrow().collections().get(0).restriction();
+
+    assertThat(restriction.column()).isEqualTo("restricted");
+    assertThat(restriction.tag()).isEqualTo("restricted");
+  }
+
+  @Test
   void aRetentionRuleNeedsAnIsoPeriodAndAnExistingField() {
     var yaml = VALID.replace("        restriction:", "        retention: {period: 24 months, from: sent_at, "
         + "basis: legal-obligation, reason: Greek law}\n        restriction:");

@@ -291,11 +291,31 @@ public final class JdbcConnector implements Connector {
         return null;
       }
       var column = collection.restriction().column();
+      var tag = collection.restriction().tag();
+      if (tag != null) {
+        return tagged(connection, collection, match.get(), column, tag, restricted);
+      }
       var sql = "update " + table(collection) + " set " + column + " = ? where " + match.get().sql() + " and "
           + (restricted ? "(" + column + " is null or " + column + " = ?)" : column + " = ?");
       return updated(connection, collection, sql, List.of(restricted), match.get(), List.of(!restricted),
           restricted ? Kind.RESTRICTED : Kind.UPDATED);
     });
+  }
+
+  /** Adds the tag to, or removes it from, a column of comma-separated tags, keeping the other tags. */
+  private CollectionOutcome tagged(Connection connection, DataCollection collection, Match match, String column,
+      String tag, boolean restricted) throws SQLException {
+    var wrapped = "(',' || " + column + " || ',')";
+    var pattern = "%," + tag + ",%";
+    if (restricted) {
+      var sql = "update " + table(collection) + " set " + column + " = case when " + column + " is null or " + column
+          + " = '' then ? else " + column + " || ',' || ? end where " + match.sql() + " and (" + column + " is null or "
+          + wrapped + " not like ?)";
+      return updated(connection, collection, sql, List.of(tag, tag), match, List.of(pattern), Kind.RESTRICTED);
+    }
+    var sql = "update " + table(collection) + " set " + column + " = trim(both ',' from replace(" + wrapped + ", ?, ','))"
+        + " where " + match.sql() + " and " + wrapped + " like ?";
+    return updated(connection, collection, sql, List.of("," + tag + ","), match, List.of(pattern), Kind.UPDATED);
   }
 
   @Override

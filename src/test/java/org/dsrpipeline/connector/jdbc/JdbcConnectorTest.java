@@ -241,6 +241,29 @@ class JdbcConnectorTest {
   }
 
   @Test
+  void aTagRestrictionKeepsTheRecordsOtherTags() {
+    jdbc.update("update tracking.tracking_event set labels = 'campaign-2025' where customer_id = ?", DemoSubjects.ANNA.customerId());
+    var tracking = connector("web-tracking");
+
+    var first = collections(List.of(tracking.restrict(REQUEST, anna())));
+    var second = tracking.restrict(REQUEST, anna());
+
+    assertThat(first.get("tracking_event").restricted()).isEqualTo(DemoSubjects.ANNA_TRACKING);
+    assertThat(second.changedAnything()).isFalse();
+    assertThat(jdbc.queryForList("select distinct labels from tracking.tracking_event where customer_id = ?", String.class,
+        DemoSubjects.ANNA.customerId())).containsExactly("campaign-2025,restricted");
+    assertThat(jdbc.queryForObject("select count(*) from tracking.tracking_event where labels like '%restricted%'",
+        Long.class)).isEqualTo(DemoSubjects.ANNA_TRACKING);
+
+    var lifted = collections(List.of(tracking.unrestrict(REQUEST, anna())));
+
+    assertThat(lifted.get("tracking_event").updated()).isEqualTo(DemoSubjects.ANNA_TRACKING);
+    assertThat(jdbc.queryForList("select distinct labels from tracking.tracking_event where customer_id = ?", String.class,
+        DemoSubjects.ANNA.customerId())).containsExactly("campaign-2025");
+    assertThat(tracking.unrestrict(REQUEST, anna()).changedAnything()).isFalse();
+  }
+
+  @Test
   void marketingSuppressionSetsTheMapsValueOnce() {
     var first = collections(each(c -> c.suppressMarketing(REQUEST, anna())));
 
