@@ -10,6 +10,7 @@ public enum AuditAction {
   DEADLINE_EXTENDED(true),
   DPO_REMINDED(false),
   OVERDUE(true),
+  OVERDUE_ANSWERED(false),
   REFUSED(true),
   COMPLETED(true),
   EMAIL_SENT(false),

@@ -7,7 +7,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the pipeline sends can be read at {@code /demo/mailbox} without any mail setup. Demo only.
  */
 @Component
-@ConditionalOnProperty(name = "dsr.demo.mailbox.enabled", havingValue = "true")
+@ConditionalOnDemoMailbox
 class DemoMailServer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DemoMailServer.class);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /** Shows what the demo mail server received: newest first, with the links each email carries. */
 @Controller
-@ConditionalOnProperty(name = "dsr.demo.mailbox.enabled", havingValue = "true")
+@ConditionalOnDemoMailbox
 class DemoMailboxController {
 
   private static final Pattern LINK = Pattern.compile("href=\"([^\"]+)\"");

@@ -12,7 +12,6 @@ public record MailProperties(
     @DefaultValue("PT2S") Duration pollInterval,
     @DefaultValue("PT10S") Duration retryInitialDelay,
     @DefaultValue("PT30M") Duration retryMaxDelay,
-    @DefaultValue("50") int maxAttempts,
     @DefaultValue("PT2M") Duration claimTimeout,
     @DefaultValue("20") int batchSize) {
 }

@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.slf4j.Logger;
@@ -33,15 +34,17 @@ class OutboxSender {
   private final JavaMailSender mailSender;
   private final MailProperties properties;
   private final AuditTrail audit;
+  private final Outbox outbox;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   OutboxSender(OutboxRepository emails, JavaMailSender mailSender, MailProperties properties,
-      AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+      AuditTrail audit, Outbox outbox, TransactionTemplate transactions, Clock clock) {
     this.emails = emails;
     this.mailSender = mailSender;
     this.properties = properties;
     this.audit = audit;
+    this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -96,21 +99,37 @@ class OutboxSender {
     return message;
   }
 
+  /**
+   * A server that is down or busy only delays an email: it is retried, with back-off, for as long as
+   * it takes. A server that refuses it for good (SMTP 5xx) fails it at once, and the DPO is told.
+   */
   private void recordFailure(OutboxEmail email, Exception e) {
     int attempt = email.attempts() + 1;
-    boolean givesUp = attempt >= properties.maxAttempts();
+    var refusal = SmtpRejection.permanentReply(e);
     var next = clock.instant().plus(backOff(attempt));
     var error = describe(e);
     transactions.executeWithoutResult(tx -> {
-      emails.markFailedAttempt(email.id(), givesUp ? OutboxEmail.Status.FAILED : OutboxEmail.Status.PENDING,
+      emails.markFailedAttempt(email.id(), refusal.isPresent() ? OutboxEmail.Status.FAILED : OutboxEmail.Status.PENDING,
           next, error);
-      if (givesUp && email.requestId() != null) {
-        audit.record(email.requestId(), AuditTrail.SYSTEM, AuditAction.EMAIL_FAILED,
-            "Email '" + email.template() + "' not sent after " + attempt + " attempts: " + error, null);
+      if (refusal.isPresent()) {
+        if (email.requestId() != null) {
+          audit.record(email.requestId(), AuditTrail.SYSTEM, AuditAction.EMAIL_FAILED,
+              "Email '" + email.template() + "' refused by the mail server (" + refusal.get() + "): " + error, null);
+        }
+        if (!email.recipient().equalsIgnoreCase(properties.dpoAddress())) {
+          outbox.queue(email.requestId(), properties.dpoAddress(), "en", "dpo-email-failed", Map.of(
+              "emailId", email.id(), "template", email.template(), "error", error,
+              "reference", referenceOf(email.subject())));
+        }
       }
     });
     log.warn("Outbox email {} ({}) attempt {} failed: {}{}", email.id(), email.template(), attempt, error,
-        givesUp ? "; gave up, the DPO can retry it" : "; will retry");
+        refusal.isPresent() ? "; refused for good, the DPO is told and can retry it" : "; will retry");
+  }
+
+  private static String referenceOf(String subject) {
+    var matcher = java.util.regex.Pattern.compile("DSR-\\d{4}-\\d{6,}").matcher(subject);
+    return matcher.find() ? matcher.group() : "-";
   }
 
   Duration backOff(int attempt) {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -55,10 +54,14 @@ class DpoRequestController {
         .body(IntakeResponse.of(accepted));
   }
 
-  @GetMapping("/requests")
+  record Search(@jakarta.validation.constraints.NotBlank String email) {
+  }
+
+  /** A POST, so that the requester's address never appears in a URL (access logs, proxies, history). */
+  @PostMapping("/requests/search")
   @Transactional(readOnly = true)
-  List<DpoRequestView.Summary> byRequester(@RequestParam String email) {
-    return requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(email.strip()).stream()
+  List<DpoRequestView.Summary> byRequester(@Valid @RequestBody Search search) {
+    return requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(search.email().strip()).stream()
         .map(DpoRequestView.Summary::of).toList();
   }
 
@@ -88,7 +91,8 @@ class DpoRequestController {
     return outbox.unsent().stream().map(e -> entry(e, null)).toList();
   }
 
-  @PostMapping("/outbox/{id}/retry")
+  /** JSON only: a cross-site HTML form cannot send it, even with Basic credentials the browser cached. */
+  @PostMapping(path = "/outbox/{id}/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> retry(@PathVariable Long id) {
     if (!outbox.retry(id)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Email " + id + " is not a failed email");

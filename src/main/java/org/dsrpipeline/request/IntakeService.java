@@ -88,7 +88,7 @@ class IntakeService {
     received.put("dueDate", notices.date(request.dueDate(), lang));
     notices.send(request, "received", received);
 
-    var verificationDeadline = now.plus(properties.verificationWait());
+    var verificationDeadline = verificationDeadline(now, deadline);
     if (submission.identityVerified()) {
       audit.record(request.id(), submission.recordedBy(), AuditAction.IDENTITY_CONFIRMED,
           "Identity confirmed by the DPO when recording the request", "GDPR Art. 12(6)");
@@ -108,6 +108,15 @@ class IntakeService {
         earlier));
     log.info("Request {} ({}) received via {}", request.reference(), request.type(), request.channel());
     return new Accepted(request, notices.statusUrl(request));
+  }
+
+  /**
+   * The identity link is valid for the configured wait, but never past a legal deadline that is
+   * already running: an unconfirmed request must not outlive its deadline unnoticed.
+   */
+  private java.time.Instant verificationDeadline(java.time.Instant now, Deadline deadline) {
+    var end = now.plus(properties.verificationWait());
+    return deadline != null && deadline.dueAt().isBefore(end) ? deadline.dueAt() : end;
   }
 
   /** References, types, dates and outcomes only: this text becomes a process variable. */

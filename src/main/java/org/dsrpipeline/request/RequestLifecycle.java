@@ -115,6 +115,13 @@ public class RequestLifecycle {
   }
 
   @Transactional
+  public void recordOverdueAnswer(String reference, String note, String actor) {
+    var request = load(reference);
+    audit.record(request.id(), actor, AuditAction.OVERDUE_ANSWERED,
+        "Overdue escalation handled" + (note == null || note.isBlank() ? "" : ". Note: " + note.strip()), null);
+  }
+
+  @Transactional
   public void refuse(String reference, String reasons, String actor) {
     var request = load(reference);
     if (request.status().isClosed()) {

@@ -41,6 +41,16 @@ class MailTemplatesTest {
     assertThat(email.htmlBody()).contains("http://localhost:8080/camunda/app/tasklist/", "28 December 2026");
   }
 
+  @ParameterizedTest(name = "dpo-email-failed in {0}")
+  @CsvSource({"en", "el"})
+  void theDpoLearnsWhichEmailWasRefusedAndHowToRetryIt(String language) {
+    var email = templates.render("dpo-email-failed", language, Map.of("reference", "DSR-2026-000042", "emailId", 7L,
+        "template", "verify-identity", "error", "550 5.1.1 no such user"));
+
+    assertThat(email.subject()).contains("DSR-2026-000042");
+    assertThat(email.htmlBody()).contains("verify-identity", "550 5.1.1 no such user", "POST /api/dpo/outbox/7/retry");
+  }
+
   @Test
   void theRightTextsReachTheRequester() {
     assertThat(templates.render("verify-identity", "en", variables(null)).htmlBody())

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.dsrpipeline.support.IntegrationTest;
 import org.dsrpipeline.support.Mails;
+import org.dsrpipeline.support.RefusingSmtpServer;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,6 +25,9 @@ class OutboxResilienceIT extends IntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired Outbox outbox;
+  @Autowired OutboxRepository emails;
+  @Autowired MailProperties properties;
+  @Autowired org.dsrpipeline.audit.AuditTrail audit;
   @Autowired jakarta.persistence.EntityManager entityManager;
   @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -55,6 +60,38 @@ class OutboxResilienceIT extends IntegrationTest {
   }
 
   @Test
+  void anEmailTheServerRefusesForGoodFailsAtOnceAndTheDpoIsTold() throws Exception {
+    mail.stop();
+    var email = "refused-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    try (var refusing = new RefusingSmtpServer()) {
+      var refusingMail = new JavaMailSenderImpl();
+      refusingMail.setHost("127.0.0.1");
+      refusingMail.setPort(refusing.port());
+      var sender = new OutboxSender(emails, refusingMail, properties, audit, outbox, transactions, java.time.Clock.systemUTC());
+      var reference = (String) http.postForEntity("/api/requests",
+          json(Map.of("type", "ACCESS", "email", email)), Map.class).getBody().get("reference");
+
+      // the application's own sender only meets a server that is down; this one meets the refusing server
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        sender.sendDueEmails();
+        assertThat(jdbc.queryForList("select status from dsr_email_outbox where recipient = ?", String.class, email))
+            .containsOnly("FAILED");
+      });
+
+      assertThat(jdbc.queryForList("select last_error from dsr_email_outbox where recipient = ?", String.class, email))
+          .allSatisfy(error -> assertThat(error).contains("550").doesNotContain(email));
+      assertThat(jdbc.queryForList("select template from dsr_email_outbox where recipient = ? and subject like ?",
+          String.class, properties.dpoAddress(), "%" + reference + "%")).contains("dpo-email-failed");
+      var trail = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests/" + reference + "/audit",
+          org.springframework.http.HttpMethod.GET, null,
+          new org.springframework.core.ParameterizedTypeReference<java.util.List<Map<String, Object>>>() { }).getBody();
+      assertThat(trail).filteredOn(e -> "EMAIL_FAILED".equals(e.get("action"))).extracting(e -> (String) e.get("outcome"))
+          .anySatisfy(o -> assertThat(o).startsWith("Email 'received' refused by the mail server (550)"))
+          .anySatisfy(o -> assertThat(o).startsWith("Email 'verify-identity' refused by the mail server (550)"));
+    }
+  }
+
+  @Test
   void anEmailThatGaveUpIsShownToTheDpoAndCanBeRetried() {
     var recipient = "gave-up-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     Long id = transactions.execute(tx -> {
@@ -74,12 +111,14 @@ class OutboxResilienceIT extends IntegrationTest {
       assertThat(e.get("status")).isEqualTo("FAILED");
     });
 
-    var retry = http.withBasicAuth("dpo", "dpo").postForEntity("/api/dpo/outbox/" + id + "/retry", null, String.class);
+    var fromAForm = http.withBasicAuth("dpo", "dpo").postForEntity("/api/dpo/outbox/" + id + "/retry", null, String.class);
+    assertThat(fromAForm.getStatusCode().is2xxSuccessful()).as("not without Content-Type: application/json").isFalse();
+    var retry = http.withBasicAuth("dpo", "dpo").postForEntity("/api/dpo/outbox/" + id + "/retry", json(Map.of()), String.class);
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(recipient).size() == 1);
     await().atMost(Duration.ofSeconds(5)).until(() ->
         "SENT".equals(jdbc.queryForObject("select status from dsr_email_outbox where id = ?", String.class, id)));
-    var again = http.withBasicAuth("dpo", "dpo").postForEntity("/api/dpo/outbox/" + id + "/retry", null, String.class);
+    var again = http.withBasicAuth("dpo", "dpo").postForEntity("/api/dpo/outbox/" + id + "/retry", json(Map.of()), String.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 }

@@ -178,9 +178,14 @@ class RequestLifecycleIT extends IntegrationTest {
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.OVERDUE));
-    awaitTask(reference, "Task_AnswerOverdueRequest");
+    var escalation = awaitTask(reference, "Task_AnswerOverdueRequest");
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("dpo@").stream()
         .anyMatch(m -> Mails.subject(m).contains(reference)));
+
+    completeAsDpo(escalation, Map.of("overdueNote", "Answer sent by post today"));
+    assertThat(auditTrail(reference)).filteredOn(e -> "OVERDUE_ANSWERED".equals(e.get("action"))).singleElement()
+        .satisfies(e -> assertThat((String) e.get("outcome")).contains("Answer sent by post today"));
+    assertThat(runtime.getVariable(processOf(reference), "overdueNote")).isNull();
   }
 
   @Test
@@ -203,6 +208,31 @@ class RequestLifecycleIT extends IntegrationTest {
     assertThat((String) runtime.getVariable(review.getProcessInstanceId(), "earlierRequests"))
         .contains("ACCESS").doesNotContain(email);
     assertThat(auditTrail(reference)).extracting(e -> e.get("actor")).contains("dpo");
+  }
+
+  @Test
+  void aLateRecordedUnconfirmedRequestClosesNoLaterThanItsDeadline() {
+    var receivedAt = java.time.LocalDate.now(legalClock.zone()).minusDays(25).toString();
+    var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
+        json(Map.of("type", "ACCESS", "email", uniqueEmail(), "channel", "POST", "receivedAt", receivedAt)), MAP);
+    var reference = (String) response.getBody().get("reference");
+
+    var timer = management.createJobQuery().processInstanceId(processOf(reference)).timers().singleResult();
+
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(requests.findByReference(reference).orElseThrow().dueAt()));
+  }
+
+  @Test
+  void theDpoFindsARequestersRequestsWithoutPuttingTheAddressInAUrl() {
+    var email = uniqueEmail();
+    var first = (String) file(Map.of("type", "ACCESS", "email", email)).get("reference");
+    var second = (String) file(Map.of("type", "ERASURE", "email", email.toUpperCase())).get("reference");
+
+    var found = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests/search", HttpMethod.POST,
+        json(Map.of("email", email)), LIST);
+
+    assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(found.getBody()).extracting(r -> r.get("reference")).containsExactlyInAnyOrder(first, second);
   }
 
   // --- helpers ---

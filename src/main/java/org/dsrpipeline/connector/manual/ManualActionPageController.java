@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ManualActionPageController {
 
-  private static final int MAX_ANSWER = 2000;
+  private static final int MAX_ANSWER = 4000;
 
   private final ManualActions actions;
 

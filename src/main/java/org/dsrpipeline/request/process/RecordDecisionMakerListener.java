@@ -12,8 +12,6 @@ class RecordDecisionMakerListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    var user = authentication != null ? authentication.getUserId() : task.getAssignee();
-    task.setVariable(DECIDED_BY, user == null ? "unknown DPO user" : user);
+    task.setVariable(DECIDED_BY, DecisionMaker.completing(task));
   }
 }

@@ -66,6 +66,7 @@ class DataSubjectRequestProcessTest {
     Mocks.register("recordDecisionMakerListener", new RecordDecisionMakerListener());
     Mocks.register("validateReviewDecisionListener", new ValidateReviewDecisionListener());
     Mocks.register("validateExtensionListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+    Mocks.register("recordOverdueAnswerListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
   }
 
   @AfterEach
