@@ -48,7 +48,7 @@ class DpoRequestController {
   }
 
   @PostMapping("/requests")
-  ResponseEntity<IntakeResponse> record(@Valid @RequestBody RequestInput input, Principal dpo) {
+  ResponseEntity<IntakeResponse> record(@RequestBody RequestInput input, Principal dpo) {
     var accepted = intake.receive(checks.fromDpo(input, dpo.getName()));
     return ResponseEntity.created(URI.create("/api/dpo/requests/" + accepted.request().reference()))
         .body(IntakeResponse.of(accepted));

@@ -1,6 +1,5 @@
 package org.dsrpipeline.request;
 
-import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +21,7 @@ class IntakeController {
 
   @PostMapping(path = "/api/requests",
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<IntakeResponse> file(@Valid @RequestBody RequestInput input) {
+  ResponseEntity<IntakeResponse> file(@RequestBody RequestInput input) {
     var accepted = intake.receive(checks.fromRequester(input));
     return ResponseEntity.created(URI.create(accepted.statusUrl())).body(IntakeResponse.of(accepted));
   }

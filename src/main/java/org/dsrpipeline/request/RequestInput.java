@@ -13,7 +13,7 @@ import java.util.List;
  * are for the DPO recording a request that arrived by post, phone or email.
  */
 record RequestInput(
-    @NotNull RequestType type,
+    @NotNull String type,
     @NotBlank @Size(max = 254)
     @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
     String email,
@@ -23,7 +23,7 @@ record RequestInput(
     @Pattern(regexp = "en|el", message = "must be 'en' or 'el'") String language,
     @Size(max = 5000) String details,
     @Size(max = 50) List<@Valid @NotNull CorrectionInput> corrections,
-    Channel channel,
+    String channel,
     @Size(max = 40) String receivedAt,
     Boolean identityVerified) {
 

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import jakarta.validation.Validator;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.request.InvalidRequestException.FieldError;
 import org.springframework.stereotype.Component;
@@ -17,10 +21,12 @@ class SubmissionChecks {
 
   private final LegalClock legalClock;
   private final Clock clock;
+  private final Validator validator;
 
-  SubmissionChecks(LegalClock legalClock, Clock clock) {
+  SubmissionChecks(LegalClock legalClock, Clock clock, Validator validator) {
     this.legalClock = legalClock;
     this.clock = clock;
+    this.validator = validator;
   }
 
   Submission fromRequester(RequestInput input) {
@@ -35,16 +41,17 @@ class SubmissionChecks {
       errors.add(new FieldError("identityVerified", "is set by the DPO only"));
     }
     throwIfAny(errors);
-    return new Submission(input.type(), input.requester(), input.detailsOrNull(), input.correctionList(),
-        Channel.WEB, clock.instant(), null, false);
+    return new Submission(RequestType.valueOf(input.type()), input.requester(), input.detailsOrNull(),
+        input.correctionList(), Channel.WEB, clock.instant(), null, false);
   }
 
   Submission fromDpo(RequestInput input, String dpoUser) {
     var errors = commonErrors(input);
-    if (input.channel() == null) {
-      errors.add(new FieldError("channel", "must be one of POST, PHONE, EMAIL, IN_PERSON"));
-    } else if (input.channel() == Channel.WEB) {
-      errors.add(new FieldError("channel", "WEB requests come through the intake API; use POST, PHONE, EMAIL or IN_PERSON"));
+    var channel = enumValue(input.channel(), Channel.class);
+    if (channel == null || channel == Channel.WEB) {
+      errors.add(new FieldError("channel", input.channel() != null && channel == Channel.WEB
+          ? "WEB requests come through the intake API; use POST, PHONE, EMAIL or IN_PERSON"
+          : "must be one of POST, PHONE, EMAIL, IN_PERSON"));
     }
     Instant receivedAt = null;
     if (input.receivedAt() == null) {
@@ -58,20 +65,38 @@ class SubmissionChecks {
       }
     }
     throwIfAny(errors);
-    return new Submission(input.type(), input.requester(), input.detailsOrNull(), input.correctionList(),
-        input.channel(), receivedAt, dpoUser, Boolean.TRUE.equals(input.identityVerified()));
+    return new Submission(RequestType.valueOf(input.type()), input.requester(), input.detailsOrNull(),
+        input.correctionList(), channel, receivedAt, dpoUser, Boolean.TRUE.equals(input.identityVerified()));
   }
 
+  /** Every problem at once: the annotations' and the rules between fields. */
   private List<FieldError> commonErrors(RequestInput input) {
     var errors = new ArrayList<FieldError>();
+    validator.validate(input).forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+    var type = enumValue(input.type(), RequestType.class);
+    if (input.type() != null && type == null) {
+      errors.add(new FieldError("type", "must be one of " + Arrays.stream(RequestType.values()).map(Enum::name)
+          .collect(Collectors.joining(", "))));
+    }
     boolean hasCorrections = input.corrections() != null && !input.corrections().isEmpty();
-    if (input.type() == RequestType.RECTIFICATION && !hasCorrections) {
+    if (type == RequestType.RECTIFICATION && !hasCorrections) {
       errors.add(new FieldError("corrections", "must list at least one {field, value} for a RECTIFICATION request"));
     }
-    if (input.type() != RequestType.RECTIFICATION && hasCorrections) {
+    if (type != null && type != RequestType.RECTIFICATION && hasCorrections) {
       errors.add(new FieldError("corrections", "only apply to a RECTIFICATION request"));
     }
     return errors;
+  }
+
+  private static <E extends Enum<E>> E enumValue(String text, Class<E> type) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException unknown) {
+      return null;
+    }
   }
 
   private Instant parseReceivedAt(String text) {
@@ -88,6 +113,7 @@ class SubmissionChecks {
 
   private static void throwIfAny(List<FieldError> errors) {
     if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(FieldError::field));
       throw new InvalidRequestException(errors);
     }
   }

@@ -78,6 +78,16 @@ class IntakeValidationIT extends IntegrationTest {
   }
 
   @Test
+  void anUnknownTypeAnInvalidFieldAndAFieldForTheDpoAreNamedTogether() {
+    var response = post("/api/requests", "{\"type\":\"FORGET_ME\",\"email\":\"x\",\"channel\":\"POST\"}",
+        MediaType.APPLICATION_JSON);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(response)).containsExactly("channel", "email", "type");
+    assertNothingChanged();
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsRefused() {
     var response = post("/api/requests", "type=ACCESS&email=a@example.org", MediaType.APPLICATION_FORM_URLENCODED);
 
