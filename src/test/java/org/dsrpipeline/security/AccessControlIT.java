@@ -35,6 +35,13 @@ class AccessControlIT extends IntegrationTest {
   }
 
   @Test
+  void wrongPasswordsNeverLockAUserForGood(@Autowired org.camunda.bpm.engine.ProcessEngine engine) {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+    assertThat(configuration.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
   void theEngineRestApiAndTheDpoApiRequireALogin() {
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
