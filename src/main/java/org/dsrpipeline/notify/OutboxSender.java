@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxSender {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-\\d{6,}");
 
   private final OutboxRepository emails;
   private final JavaMailSender mailSender;
@@ -128,7 +130,7 @@ class OutboxSender {
   }
 
   private static String referenceOf(String subject) {
-    var matcher = java.util.regex.Pattern.compile("DSR-\\d{4}-\\d{6,}").matcher(subject);
+    var matcher = REFERENCE.matcher(subject);
     return matcher.find() ? matcher.group() : "-";
   }
 

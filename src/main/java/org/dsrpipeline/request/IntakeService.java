@@ -1,6 +1,7 @@
 package org.dsrpipeline.request;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.stream.Collectors;
 import org.dsrpipeline.audit.AuditAction;
@@ -114,7 +115,7 @@ class IntakeService {
    * The identity link is valid for the configured wait, but never past a legal deadline that is
    * already running: an unconfirmed request must not outlive its deadline unnoticed.
    */
-  private java.time.Instant verificationDeadline(java.time.Instant now, Deadline deadline) {
+  private Instant verificationDeadline(Instant now, Deadline deadline) {
     var end = now.plus(properties.verificationWait());
     return deadline != null && deadline.dueAt().isBefore(end) ? deadline.dueAt() : end;
   }

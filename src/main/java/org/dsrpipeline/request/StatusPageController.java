@@ -36,8 +36,8 @@ class StatusPageController {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       return "pages/" + language(lang, "en") + "/not-found";
     }
-    var language = language(lang, view.languageOf(reference.get()));
-    var status = view.of(reference.get(), language);
+    var shown = view.of(reference.get(), lang);
+    var status = shown.status();
     model.addAttribute("reference", status.reference());
     model.addAttribute("requestType", status.requestType());
     model.addAttribute("status", status.status());
@@ -45,7 +45,7 @@ class StatusPageController {
     model.addAttribute("dueDate", status.dueDate());
     model.addAttribute("extended", status.extended());
     model.addAttribute("history", status.history());
-    return "pages/" + language + "/status";
+    return "pages/" + shown.language() + "/status";
   }
 
   @GetMapping(path = "/status/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,7 +53,7 @@ class StatusPageController {
   StatusView.Status json(@PathVariable String token, @RequestParam(required = false) String lang) {
     var reference = links.referenceOf(token)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No request found for this link"));
-    return view.of(reference, language(lang, view.languageOf(reference)));
+    return view.of(reference, lang).status();
   }
 
   private static String language(String requested, String fallback) {

@@ -31,22 +31,24 @@ class StatusView {
     this.messages = messages;
   }
 
+  /** The status and the language it is written in. */
+  record Shown(String language, Status status) {
+  }
+
+  /** In {@code requestedLanguage} when it is {@code en} or {@code el}, else in the request's own language. */
   @Transactional(readOnly = true)
-  Status of(String reference, String language) {
+  Shown of(String reference, String requestedLanguage) {
     var request = requests.findByReference(reference).orElseThrow();
+    var language = "en".equals(requestedLanguage) || "el".equals(requestedLanguage) ? requestedLanguage
+        : request.language();
     var locale = Locale.forLanguageTag(language);
     var history = audit.of(request.id()).stream()
         .filter(e -> e.action().visibleToRequester())
         .map(e -> new HistoryEntry(notices.date(e.occurredAt(), language),
             messages.getMessage("history." + e.action().name(), null, e.action().name(), locale)))
         .toList();
-    return new Status(request.reference(), request.type().name(), request.status().name(),
+    return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
-        request.extended(), history);
-  }
-
-  @Transactional(readOnly = true)
-  String languageOf(String reference) {
-    return requests.findByReference(reference).map(DataSubjectRequest::language).orElse("en");
+        request.extended(), history));
   }
 }

@@ -92,6 +92,11 @@ class AccessControlIT extends IntegrationTest {
     var page = http.getForEntity("/status/" + statusLinks.tokenFor(reference), String.class);
 
     assertThat(page.getBody()).contains(reference).doesNotContain("secret-person@example.org");
+    var headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.TEXT_HTML));
+    var greek = http.exchange("/status/" + statusLinks.tokenFor(reference) + "?lang=el", HttpMethod.GET,
+        new HttpEntity<>(headers), String.class);
+    assertThat(greek.getBody()).contains("Το αίτημά σας παραλήφθηκε.");
   }
 
   @Test
