@@ -54,10 +54,13 @@ class OutboxSender {
   @Scheduled(fixedDelayString = "${dsr.mail.poll-interval:PT2S}")
   void sendDueEmails() {
     var due = emails.findDue(clock.instant(), PageRequest.of(0, properties.batchSize()));
-    for (var id : due) {
-      if (claim(id)) {
-        send(id);
-      }
+    due.forEach(this::deliver);
+  }
+
+  /** Sends one email unless another node, or an earlier run, holds it or sent it. */
+  void deliver(Long id) {
+    if (claim(id)) {
+      send(id);
     }
   }
 
