@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -48,9 +51,18 @@ class DemoMailboxController {
     return messages();
   }
 
-  private List<DemoMessage> messages() throws MessagingException {
+  /** Newest first across every address (the server lists them address by address). */
+  List<DemoMessage> messages() throws MessagingException {
+    var received = new ArrayList<MimeMessage>(server.receivedMessages());
+    Collections.reverse(received); // within an address the newest is last; keeps that order for equal times
+    var when = new IdentityHashMap<MimeMessage, Date>();
+    for (var message : received) {
+      when.put(message, message.getReceivedDate() == null ? message.getSentDate() : message.getReceivedDate());
+    }
+    received.sort(Comparator.comparing((MimeMessage m) -> when.get(m), Comparator.nullsFirst(Comparator.naturalOrder()))
+        .reversed());
     var result = new ArrayList<DemoMessage>();
-    for (MimeMessage message : server.receivedMessages()) {
+    for (MimeMessage message : received) {
       var html = bodyOf(message);
       var links = new ArrayList<String>();
       var matcher = LINK.matcher(html);
@@ -62,13 +74,12 @@ class DemoMailboxController {
       }
       var text = HtmlUtils.htmlUnescape(TAG.matcher(html).replaceAll(" ")).replaceAll("[ \\t]+", " ")
           .replaceAll("\\s*\\n\\s*", "\n").strip();
-      var received = message.getReceivedDate() == null ? message.getSentDate() : message.getReceivedDate();
+      var at = when.get(message);
       result.add(new DemoMessage(
-          received == null ? "" : TIME.format(received.toInstant().atZone(ZoneId.systemDefault())),
+          at == null ? "" : TIME.format(at.toInstant().atZone(ZoneId.systemDefault())),
           InternetAddress.toString(message.getAllRecipients()),
           message.getSubject(), text, links));
     }
-    Collections.reverse(result);
     return result;
   }
 

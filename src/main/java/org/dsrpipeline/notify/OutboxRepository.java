@@ -27,22 +27,26 @@ interface OutboxRepository extends JpaRepository<OutboxEmail, Long> {
         and (e.claimedUntil is null or e.claimedUntil < :now)""")
   int claim(@Param("id") Long id, @Param("now") Instant now, @Param("until") Instant until);
 
-  /** The body carries the one-time links: it is dropped once the mail has gone. */
+  /**
+   * Only while the claim is held ({@code claim}: the claimed-until time this node wrote). The body carries
+   * the one-time links: it is dropped once the mail has gone.
+   */
   @Modifying
   @Query("""
       update OutboxEmail e set e.status = org.dsrpipeline.notify.OutboxEmail.Status.SENT,
         e.sentAt = :now, e.body = null, e.claimedUntil = null, e.attempts = e.attempts + 1,
         e.lastError = null
-      where e.id = :id""")
-  int markSent(@Param("id") Long id, @Param("now") Instant now);
+      where e.id = :id and e.claimedUntil = :claim""")
+  int markSent(@Param("id") Long id, @Param("now") Instant now, @Param("claim") Instant claim);
 
+  /** Only while the claim is held, like {@link #markSent}. */
   @Modifying
   @Query("""
       update OutboxEmail e set e.status = :status, e.attempts = e.attempts + 1,
         e.nextAttemptAt = :next, e.claimedUntil = null, e.lastError = :error
-      where e.id = :id""")
+      where e.id = :id and e.claimedUntil = :claim""")
   int markFailedAttempt(@Param("id") Long id, @Param("status") OutboxEmail.Status status,
-      @Param("next") Instant next, @Param("error") String error);
+      @Param("next") Instant next, @Param("error") String error, @Param("claim") Instant claim);
 
   @Modifying
   @Query("""
@@ -50,6 +54,8 @@ interface OutboxRepository extends JpaRepository<OutboxEmail, Long> {
         e.nextAttemptAt = :now, e.claimedUntil = null
       where e.id = :id and e.status = org.dsrpipeline.notify.OutboxEmail.Status.FAILED""")
   int retry(@Param("id") Long id, @Param("now") Instant now);
+
+  long countByStatus(OutboxEmail.Status status);
 
   List<OutboxEmail> findByStatusNotOrderByIdAsc(OutboxEmail.Status status);
 

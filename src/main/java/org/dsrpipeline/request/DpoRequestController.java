@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.notify.Outbox;
 import org.dsrpipeline.notify.OutboxEmail;
@@ -88,7 +90,11 @@ class DpoRequestController {
   @GetMapping("/outbox")
   @Transactional(readOnly = true)
   List<EmailEntry> unsentEmails() {
-    return outbox.unsent().stream().map(e -> entry(e, null)).toList();
+    var unsent = outbox.unsent();
+    var references = new HashMap<Long, String>();
+    requests.findAllById(unsent.stream().map(OutboxEmail::requestId).filter(Objects::nonNull).distinct().toList())
+        .forEach(r -> references.put(r.id(), r.reference()));
+    return unsent.stream().map(e -> entry(e, e.requestId() == null ? null : references.get(e.requestId()))).toList();
   }
 
   /** JSON only: a cross-site HTML form cannot send it, even with Basic credentials the browser cached. */

@@ -3,6 +3,7 @@ package org.dsrpipeline.security;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,7 @@ public class DeploymentSecrets {
 
   private static final String LINK_SIGNING = "link-signing";
   private static final String PSEUDONYM = "pseudonym-key";
+  private static final String DEPLOYMENT_ID = "deployment-id";
   private static final int MIN_CONFIGURED_BYTES = 16;
 
   private final JdbcTemplate jdbc;
@@ -30,6 +32,7 @@ public class DeploymentSecrets {
   private final byte[] configuredPseudonymKey;
   private volatile byte[] linkSigningKey;
   private volatile byte[] pseudonymKey;
+  private volatile String deploymentId;
 
   DeploymentSecrets(JdbcTemplate jdbc, PlatformTransactionManager transactions,
       @Value("${dsr.security.link-secret:}") String configuredLinkKey,
@@ -58,6 +61,17 @@ public class DeploymentSecrets {
       pseudonymKey = configuredPseudonymKey != null ? configuredPseudonymKey : stored(PSEUDONYM);
     }
     return pseudonymKey;
+  }
+
+  /**
+   * A random id of this deployment (shared by its nodes, different in every other one), e.g. for
+   * Message-IDs. Not a secret: it is generated apart from the keys and tells nothing about them.
+   */
+  public String deploymentId() {
+    if (deploymentId == null) {
+      deploymentId = HexFormat.of().formatHex(stored(DEPLOYMENT_ID), 0, 10);
+    }
+    return deploymentId;
   }
 
   private static byte[] configured(String property, String value) {

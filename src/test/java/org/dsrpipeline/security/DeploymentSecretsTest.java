@@ -28,4 +28,21 @@ class DeploymentSecretsTest {
     assertThat(secrets.linkSigningKey()).isEqualTo("κλειδί-υπογραφής-συνδέσμων".getBytes(StandardCharsets.UTF_8));
     assertThat(secrets.pseudonymKey()).isEqualTo("pseudonym-key-of-this-deployment".getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void everyDeploymentHasItsOwnIdSharedByItsNodes() {
+    var oneDatabase = org.dsrpipeline.support.AppDatabase.freshH2();
+    var otherDatabase = org.dsrpipeline.support.AppDatabase.freshH2();
+
+    var firstNode = secretsOn(oneDatabase).deploymentId();
+    var secondNode = secretsOn(oneDatabase).deploymentId();
+    var otherDeployment = secretsOn(otherDatabase).deploymentId();
+
+    assertThat(firstNode).matches("[0-9a-f]{20}").isEqualTo(secondNode).isNotEqualTo(otherDeployment);
+  }
+
+  private static DeploymentSecrets secretsOn(javax.sql.DataSource database) {
+    return new DeploymentSecrets(new org.springframework.jdbc.core.JdbcTemplate(database),
+        new org.springframework.jdbc.datasource.DataSourceTransactionManager(database), "", "");
+  }
 }

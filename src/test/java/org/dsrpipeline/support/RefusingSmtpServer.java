@@ -9,13 +9,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** A real SMTP server on loopback that answers every recipient with "550 5.1.1 no such user". */
+/** A real SMTP server on loopback that answers every recipient with "550 5.1.1 no such user" (or a reply given). */
 public final class RefusingSmtpServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final Thread acceptor;
+  private final String refusal;
 
   public RefusingSmtpServer() throws IOException {
+    this("550 5.1.1 no such user");
+  }
+
+  /** {@code refusal}: the whole reply line to RCPT TO, e.g. a 550 with a long text. */
+  public RefusingSmtpServer(String refusal) throws IOException {
+    this.refusal = refusal;
     socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     acceptor = new Thread(this::serve, "refusing-smtp");
     acceptor.setDaemon(true);
@@ -38,7 +45,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
           var command = line.toUpperCase();
           var reply = command.startsWith("EHLO") || command.startsWith("HELO") ? "250 refusing.test"
               : command.startsWith("MAIL FROM") ? "250 2.1.0 OK"
-              : command.startsWith("RCPT TO") ? "550 5.1.1 no such user"
+              : command.startsWith("RCPT TO") ? refusal
               : command.startsWith("RSET") || command.startsWith("NOOP") ? "250 2.0.0 OK"
               : command.startsWith("QUIT") ? "221 2.0.0 bye"
               : "503 5.5.1 bad sequence";
