@@ -14,7 +14,13 @@ public enum AuditAction {
   REFUSED(true),
   COMPLETED(true),
   EMAIL_SENT(false),
-  EMAIL_FAILED(false);
+  EMAIL_FAILED(false),
+  /** A step failed after its last retry (an engine incident); the DPO was emailed. */
+  INCIDENT_RAISED(false),
+  /** The DPO answered a manual action (a store only a person can act on). */
+  MANUAL_ACTION_ANSWERED(false),
+  /** Someone read the request's personal data (DPO API or pages); the actor is the user. */
+  PERSONAL_DATA_READ(false);
 
   private final boolean visibleToRequester;
 

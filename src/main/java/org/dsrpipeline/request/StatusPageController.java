@@ -44,6 +44,8 @@ class StatusPageController {
     model.addAttribute("receivedDate", status.receivedDate());
     model.addAttribute("dueDate", status.dueDate());
     model.addAttribute("extended", status.extended());
+    model.addAttribute("delayed", status.delayed());
+    model.addAttribute("notice", status.notice());
     model.addAttribute("history", status.history());
     return "pages/" + shown.language() + "/status";
   }

@@ -3,6 +3,7 @@ package org.dsrpipeline.request;
 import java.util.List;
 import java.util.Locale;
 import org.dsrpipeline.audit.AuditTrail;
+import org.dsrpipeline.workflow.RequestWorkflow;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,17 +15,20 @@ class StatusView {
   record HistoryEntry(String date, String description) {
   }
 
+  /** {@code delayed}: a step failed for good and waits for the DPO; {@code notice} says so in words (else null). */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
-      boolean extended, List<HistoryEntry> history) {
+      boolean extended, boolean delayed, String notice, List<HistoryEntry> history) {
   }
 
   private final DataSubjectRequestRepository requests;
   private final AuditTrail audit;
   private final RequesterNotices notices;
   private final MessageSource messages;
+  private final RequestWorkflow workflow;
 
   StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
-      MessageSource messages) {
+      MessageSource messages, RequestWorkflow workflow) {
+    this.workflow = workflow;
     this.requests = requests;
     this.audit = audit;
     this.notices = notices;
@@ -47,8 +51,9 @@ class StatusView {
         .map(e -> new HistoryEntry(notices.date(e.occurredAt(), language),
             messages.getMessage("history." + e.action().name(), null, e.action().name(), locale)))
         .toList();
+    var delayed = !request.status().isClosed() && workflow.hasOpenIncident(request.reference());
     return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
-        request.extended(), history));
+        request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null, history));
   }
 }

@@ -53,6 +53,11 @@ public class RequestWorkflow {
         .count() > 0;
   }
 
+  /** True while a step of the request (its own process or a sub-process of it) sits in an incident. */
+  public boolean hasOpenIncident(String reference) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).withIncident().count() > 0;
+  }
+
   public void confirmIdentity(String reference, Deadline deadline) {
     runtime.createMessageCorrelation(MESSAGE_IDENTITY_CONFIRMED)
         .processInstanceBusinessKey(reference)
