@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.dsrpipeline.connector.manual.ManualAction;
 import org.dsrpipeline.connector.manual.ManualActionListener;
 import org.dsrpipeline.connector.manual.ManualActions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Loads and validates the data map at start-up (a map with problems stops the start with them), and
@@ -68,8 +70,28 @@ class ConnectorConfiguration {
   }
 
   @Bean
-  ManualActions manualActions(DataSource dataSource, Clock clock, ObjectProvider<ManualActionListener> listener) {
-    return new ManualActions(dataSource, clock, listener.getIfAvailable(() -> ManualActionListener.NONE));
+  ManualActions manualActions(DataSource dataSource, Clock clock, ObjectProvider<ManualActionListener> listeners,
+      PlatformTransactionManager transactions) {
+    return new ManualActions(dataSource, clock, new AllManualActionListeners(listeners), transactions);
+  }
+
+  /** Every listener bean in order (the evidence, the Tasklist task); the first tracking id any answers. */
+  private record AllManualActionListeners(ObjectProvider<ManualActionListener> listeners) implements ManualActionListener {
+
+    @Override
+    public String opened(ManualAction action) {
+      String trackingId = null;
+      for (var listener : listeners.orderedStream().toList()) {
+        var id = listener.opened(action);
+        trackingId = trackingId == null ? id : trackingId;
+      }
+      return trackingId;
+    }
+
+    @Override
+    public void answered(ManualAction action, String trackingId) {
+      listeners.orderedStream().forEach(listener -> listener.answered(action, trackingId));
+    }
   }
 
   @Bean

@@ -39,9 +39,11 @@ class DpoRequestController {
   private final DataSubjectRequestRepository requests;
   private final AuditTrail audit;
   private final Outbox outbox;
+  private final PersonalDataReads reads;
 
   DpoRequestController(IntakeService intake, SubmissionChecks checks, DataSubjectRequestRepository requests,
-      AuditTrail audit, Outbox outbox) {
+      AuditTrail audit, Outbox outbox, PersonalDataReads reads) {
+    this.reads = reads;
     this.intake = intake;
     this.checks = checks;
     this.requests = requests;
@@ -61,16 +63,19 @@ class DpoRequestController {
 
   /** A POST, so that the requester's address never appears in a URL (access logs, proxies, history). */
   @PostMapping("/requests/search")
-  @Transactional(readOnly = true)
-  List<DpoRequestView.Summary> byRequester(@Valid @RequestBody Search search) {
-    return requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(search.email().strip()).stream()
-        .map(DpoRequestView.Summary::of).toList();
+  @Transactional
+  List<DpoRequestView.Summary> byRequester(@Valid @RequestBody Search search, Principal dpo) {
+    var found = requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(search.email().strip());
+    found.forEach(r -> reads.read(r, dpo.getName(), "found by a search for its requester's address"));
+    return found.stream().map(DpoRequestView.Summary::of).toList();
   }
 
   @GetMapping("/requests/{reference}")
-  @Transactional(readOnly = true)
-  DpoRequestView one(@PathVariable String reference) {
-    return DpoRequestView.of(load(reference));
+  @Transactional
+  DpoRequestView one(@PathVariable String reference, Principal dpo) {
+    var request = load(reference);
+    reads.read(request, dpo.getName(), "the request with its requester's data (GET /api/dpo/requests/" + reference + ")");
+    return DpoRequestView.of(request);
   }
 
   @GetMapping("/requests/{reference}/audit")
@@ -82,9 +87,11 @@ class DpoRequestController {
   }
 
   @GetMapping("/requests/{reference}/emails")
-  @Transactional(readOnly = true)
-  List<EmailEntry> emails(@PathVariable String reference) {
-    return outbox.ofRequest(load(reference).id()).stream().map(e -> entry(e, reference)).toList();
+  @Transactional
+  List<EmailEntry> emails(@PathVariable String reference, Principal dpo) {
+    var request = load(reference);
+    reads.read(request, dpo.getName(), "the request's emails (GET /api/dpo/requests/" + reference + "/emails)");
+    return outbox.ofRequest(request.id()).stream().map(e -> entry(e, reference)).toList();
   }
 
   @GetMapping("/outbox")

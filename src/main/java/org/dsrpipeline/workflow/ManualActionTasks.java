@@ -10,6 +10,7 @@ import org.dsrpipeline.connector.manual.ManualAction;
 import org.dsrpipeline.connector.manual.ManualActionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * reads them on the action's page.
  */
 @Component
+@Order(1)
 class ManualActionTasks implements ManualActionListener {
 
   static final String KEY = "Process_ManualAction";
@@ -34,8 +36,9 @@ class ManualActionTasks implements ManualActionListener {
     this.tasks = tasks;
   }
 
+  /** Answers the id of the task's process instance, which the action keeps: the task is found by it, never by a variable. */
   @Override
-  public void opened(ManualAction action) {
+  public String opened(ManualAction action) {
     var variables = new HashMap<String, Object>();
     variables.put(ACTION_ID, action.id());
     variables.put("store", action.store());
@@ -47,14 +50,17 @@ class ManualActionTasks implements ManualActionListener {
       variables.put(DUE_DATE, runtime.getVariable(instance.getId(), DUE_DATE));
       variables.put(REMINDER_DATE, runtime.getVariable(instance.getId(), REMINDER_DATE));
     });
-    runtime.startProcessInstanceByKey(KEY, action.reference(), variables);
+    var instance = runtime.startProcessInstanceByKey(KEY, action.reference(), variables);
     log.info("Request {}: manual action {} in store {} put in Tasklist", action.reference(), action.id(), action.store());
+    return instance.getId();
   }
 
+  /** Closes the action's task in the caller's transaction: if it cannot be closed, the answer is not recorded either. */
   @Override
-  public void answered(ManualAction action) {
-    tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK)
-        .processVariableValueEquals(ACTION_ID, action.id()).list()
-        .forEach(task -> tasks.complete(task.getId()));
+  public void answered(ManualAction action, String trackingId) {
+    var query = tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK);
+    var open = trackingId != null ? query.processInstanceId(trackingId).list()
+        : query.processInstanceBusinessKey(action.reference()).processVariableValueEquals(ACTION_ID, action.id()).list();
+    open.forEach(task -> tasks.complete(task.getId()));
   }
 }

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The application's own database for plain tests: a fresh in-memory H2 with the Flyway migrations applied. */
+/** The application's own database for plain tests: a fresh in-memory H2 with the Flyway migrations applied (the application's locations for H2). */
 public final class AppDatabase {
 
   private AppDatabase() {
@@ -14,7 +14,7 @@ public final class AppDatabase {
   public static DataSource freshH2() {
     var dataSource = new DriverManagerDataSource("jdbc:h2:mem:app-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa",
         "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
     return dataSource;
   }
 }

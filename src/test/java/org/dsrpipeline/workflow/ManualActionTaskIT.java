@@ -102,6 +102,68 @@ class ManualActionTaskIT extends IntegrationTest {
     assertThat(asClerk.getBody()).doesNotContain("Look in room B");
   }
 
+  @Test
+  void theTaskClosesOnlyForItsOwnActionWhateverTheVariablesSay() {
+    var reference = recordRequest();
+    var answered = actions.open(RequestRef.of(reference), "paper-archive", Operation.FIND, "Look in room B");
+    actions.recordAnswer(answered.id(), ManualAction.Status.DONE, "Nothing in room B", "dpo");
+    var pending = actions.open(RequestRef.of(reference), "paper-archive", Operation.ERASE, "Shred the folder");
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_CarryOutManualAction").singleResult();
+
+    var bypass = http.withBasicAuth("dpo", "dpo").exchange("/engine-rest/task/" + task.getId() + "/complete",
+        HttpMethod.POST, json(Map.of("variables", Map.of("manualActionId", Map.of("value", answered.id(), "type", "Long")))),
+        String.class);
+
+    assertThat(bypass.getStatusCode().is2xxSuccessful()).as(bypass.getBody()).isFalse();
+    assertThat(bypass.getBody()).contains("/dpo/manual-actions/" + pending.id());
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
+    assertThat(actions.find(pending.id()).orElseThrow().status()).isEqualTo(ManualAction.Status.PENDING);
+  }
+
+  @Test
+  void theAnswerTheEvidenceAndTheClosedTaskCommitTogetherOrNotAtAll() {
+    var reference = recordRequest();
+    var action = actions.open(RequestRef.of(reference), "paper-archive", Operation.ERASE, "Shred the folder in room C");
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_CarryOutManualAction").singleResult();
+    runtime.suspendProcessInstanceById(task.getProcessInstanceId());
+
+    var refused = answer(action.id(), "Folder shredded");
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody()).contains("Tasklist task cannot be closed", "the answer was not recorded");
+    assertThat(actions.find(action.id()).orElseThrow().status()).isEqualTo(ManualAction.Status.PENDING);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    assertThat(auditActions(reference)).doesNotContain("MANUAL_ACTION_ANSWERED");
+
+    runtime.activateProcessInstanceById(task.getProcessInstanceId());
+    assertThat(answer(action.id(), "Folder shredded").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(actions.find(action.id()).orElseThrow().status()).isEqualTo(ManualAction.Status.DONE);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+    assertThat(auditTrail(reference)).filteredOn(e -> "MANUAL_ACTION_ANSWERED".equals(e.get("action"))).singleElement()
+        .satisfies(e -> {
+          assertThat(e.get("actor")).isEqualTo("dpo");
+          assertThat((String) e.get("outcome")).contains("DONE", "Folder shredded");
+        });
+  }
+
+  private org.springframework.http.ResponseEntity<String> answer(long id, String text) {
+    return http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/manual-actions/" + id + "/answer", HttpMethod.POST,
+        json(Map.of("status", "DONE", "answer", text)), String.class);
+  }
+
+  private java.util.List<Map<String, Object>> auditTrail(String reference) {
+    return http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests/" + reference + "/audit", HttpMethod.GET,
+        null, new org.springframework.core.ParameterizedTypeReference<java.util.List<Map<String, Object>>>() { })
+        .getBody();
+  }
+
+  private java.util.List<String> auditActions(String reference) {
+    return auditTrail(reference).stream().map(e -> (String) e.get("action")).toList();
+  }
+
   private String recordRequest() {
     var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
         json(Map.of("type", "ERASURE", "email", "ann.manual@example.gr", "channel", "POST",

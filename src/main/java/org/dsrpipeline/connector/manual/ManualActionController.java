@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.dsrpipeline.request.PersonalDataReads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,14 +31,20 @@ class ManualActionController {
   }
 
   private final ManualActions actions;
+  private final PersonalDataReads reads;
 
-  ManualActionController(ManualActions actions) {
+  ManualActionController(ManualActions actions, PersonalDataReads reads) {
     this.actions = actions;
+    this.reads = reads;
   }
 
+  /** The instructions name the data subjects: a read of each listed request's personal data, in the evidence. */
   @GetMapping
-  List<ManualAction> list(@RequestParam(required = false) ManualAction.Status status) {
-    return actions.list(status);
+  List<ManualAction> list(@RequestParam(required = false) ManualAction.Status status, Principal dpo) {
+    var listed = actions.list(status);
+    reads.readByReferences(listed.stream().map(ManualAction::reference).toList(), dpo.getName(),
+        "manual actions' instructions (GET /api/dpo/manual-actions)");
+    return listed;
   }
 
   @PostMapping(path = "/{id}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -2,7 +2,9 @@ package org.dsrpipeline.connector.manual;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.List;
 import java.util.NoSuchElementException;
+import org.dsrpipeline.request.PersonalDataReads;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,13 +23,18 @@ class ManualActionPageController {
   private static final int MAX_ANSWER = 4000;
 
   private final ManualActions actions;
+  private final PersonalDataReads reads;
 
-  ManualActionPageController(ManualActions actions) {
+  ManualActionPageController(ManualActions actions, PersonalDataReads reads) {
     this.actions = actions;
+    this.reads = reads;
   }
 
+  /** The instructions name the data subject: each showing is a read of personal data in the evidence. */
   @GetMapping("/dpo/manual-actions/{id}")
-  String page(@PathVariable long id, Model model, HttpServletResponse response) {
+  String page(@PathVariable long id, Model model, HttpServletResponse response, Principal dpo) {
+    actions.find(id).ifPresent(action -> reads.readByReferences(List.of(action.reference()), dpo.getName(),
+        "the instructions of manual action " + id + " (page /dpo/manual-actions/" + id + ")"));
     return show(id, model, response, null, HttpStatus.OK);
   }
 
