@@ -192,7 +192,8 @@ public final class DataMapLoader {
 
     private HttpSettings http(At at) {
       var m = mapping(at, Set.of("base-url", "auth-header", "auth-value", "rate-limit", "max-attempts", "retry-backoff",
-          "connect-timeout", "request-timeout", "items", "next", "first-page"));
+          "connect-timeout", "request-timeout", "items", "next", "first-page", "idempotent-methods",
+          "max-response-size"));
       if (m.isEmpty()) {
         return null;
       }
@@ -221,7 +222,55 @@ public final class DataMapLoader {
           map.optional("request-timeout").map(this::duration).orElse(Duration.ofSeconds(30)),
           map.optional("items").map(this::text).orElse(""),
           map.optional("next").map(this::text).orElse(""),
-          map.optional("first-page").map(this::nonNegativeInt).orElse(1));
+          map.optional("first-page").map(this::nonNegativeInt).orElse(1),
+          map.optional("idempotent-methods").map(this::idempotentMethods).orElse(Set.of()),
+          map.optional("max-response-size").map(this::byteSize).orElse(HttpSettings.DEFAULT_MAX_RESPONSE_BYTES));
+    }
+
+    /** POST and PATCH calls of this API that may be repeated safely (GET, PUT and DELETE always are). */
+    private Set<String> idempotentMethods(At at) {
+      var methods = new LinkedHashSet<String>();
+      var items = at.node instanceof SequenceNode ? sequence(at) : List.<Node>of();
+      if (!(at.node instanceof SequenceNode)) {
+        problem(at, "must be a list such as [PATCH] or [POST, PATCH]");
+      }
+      for (int i = 0; i < items.size(); i++) {
+        var item = at.item(i, items.get(i), null);
+        var method = text(item).strip().toUpperCase(Locale.ROOT);
+        if (HttpSettings.ALWAYS_IDEMPOTENT.contains(method)) {
+          continue;
+        }
+        if (!HttpSettings.MAYBE_IDEMPOTENT.contains(method)) {
+          problem(item, "'" + text(item) + "' is not POST or PATCH (GET, PUT and DELETE are always repeated)");
+        } else {
+          methods.add(method);
+        }
+      }
+      return methods;
+    }
+
+    /** A size such as 10MiB, 512KiB or a number of bytes; above 0. */
+    private long byteSize(At at) {
+      var text = text(at).strip();
+      var matcher = Pattern.compile("(\\d+)\\s*(KiB|MiB|GiB|B)?").matcher(text);
+      if (matcher.matches()) {
+        try {
+          var unit = matcher.group(2) == null ? "B" : matcher.group(2);
+          var bytes = Math.multiplyExact(Long.parseLong(matcher.group(1)), switch (unit) {
+            case "KiB" -> 1024L;
+            case "MiB" -> 1024L * 1024;
+            case "GiB" -> 1024L * 1024 * 1024;
+            default -> 1L;
+          });
+          if (bytes > 0) {
+            return bytes;
+          }
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+          // reported below
+        }
+      }
+      problem(at, "'" + text + "' is not a size above 0 such as 10MiB, 512KiB or 1048576");
+      return HttpSettings.DEFAULT_MAX_RESPONSE_BYTES;
     }
 
     private void instructions(At at, StoreDraft draft) {

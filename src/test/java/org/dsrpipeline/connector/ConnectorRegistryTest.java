@@ -178,7 +178,8 @@ class ConnectorRegistryTest {
 
   private static HttpSettings quickToGiveUp(HttpSettings s) {
     return new HttpSettings(s.baseUrl(), s.authHeader(), s.authValue(), s.rateLimit(), 2, Duration.ofMillis(10),
-        s.connectTimeout(), s.requestTimeout(), s.items(), s.next(), s.firstPage());
+        s.connectTimeout(), s.requestTimeout(), s.items(), s.next(), s.firstPage(), s.idempotentMethods(),
+        s.maxResponseBytes());
   }
 
   private static Map<String, Long> counts(List<StoreOutcome> outcomes) {

@@ -444,6 +444,33 @@ class DataMapLoaderTest {
   }
 
   @Test
+  void onlyGetPutAndDeleteAreRepeatedAndResponsesAreBoundedUnlessTheMapSaysOtherwise() {
+    var defaults = load(HTTP).stores().get(0).http();
+    var configured = load(HTTP.replace("connection: {base-url: \"http://crm.example/api\"}",
+        "connection: {base-url: \"http://crm.example/api\", idempotent-methods: [patch], max-response-size: 512KiB}"))
+        .stores().get(0).http();
+
+    assertThat(defaults.repeatable("GET")).isTrue();
+    assertThat(defaults.repeatable("PUT")).isTrue();
+    assertThat(defaults.repeatable("DELETE")).isTrue();
+    assertThat(defaults.repeatable("PATCH")).isFalse();
+    assertThat(defaults.repeatable("POST")).isFalse();
+    assertThat(defaults.maxResponseBytes()).isEqualTo(10L * 1024 * 1024);
+    assertThat(configured.repeatable("PATCH")).isTrue();
+    assertThat(configured.repeatable("POST")).isFalse();
+    assertThat(configured.maxResponseBytes()).isEqualTo(512L * 1024);
+  }
+
+  @Test
+  void idempotentMethodsAreOnlyPostOrPatchAndASizeHasAUnit() {
+    var yaml = HTTP.replace("connection: {base-url: \"http://crm.example/api\"}",
+        "connection: {base-url: \"http://crm.example/api\", idempotent-methods: [CONNECT], max-response-size: 10MB}");
+
+    assertThat(problem(yaml)).contains("idempotent-methods[0]: 'CONNECT' is not POST or PATCH")
+        .contains("max-response-size: '10MB' is not a size above 0 such as 10MiB, 512KiB or 1048576");
+  }
+
+  @Test
   void aSearchTakesAKnownIdentityPlaceholder() {
     var yaml = HTTP.replace("?email={email}\"]", "?mail={mail}\"]");
 

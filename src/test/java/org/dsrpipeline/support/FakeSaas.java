@@ -34,7 +34,7 @@ public final class FakeSaas implements AutoCloseable {
       String authorization) {
   }
 
-  private record Failure(int status, String retryAfter) {
+  private record Failure(String method, int status, String retryAfter) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +85,14 @@ public final class FakeSaas implements AutoCloseable {
   /** The next {@code times} calls answer {@code status} (with Retry-After when given). */
   public void failNext(int status, int times, String retryAfter) {
     for (int i = 0; i < times; i++) {
-      failures.add(new Failure(status, retryAfter));
+      failures.add(new Failure(null, status, retryAfter));
+    }
+  }
+
+  /** The next {@code times} calls with this method answer {@code status}; calls with other methods pass. */
+  public void failNextOn(String method, int status, int times) {
+    for (int i = 0; i < times; i++) {
+      failures.add(new Failure(method, status, null));
     }
   }
 
@@ -102,7 +109,9 @@ public final class FakeSaas implements AutoCloseable {
     calls.add(new Call(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), query, System.nanoTime(),
         auth));
     try (exchange) {
-      var failure = failures.poll();
+      var next = failures.peek();
+      var failure = next != null && (next.method() == null || next.method().equals(exchange.getRequestMethod()))
+          ? failures.poll() : null;
       if (failure != null) {
         if (failure.retryAfter != null) {
           exchange.getResponseHeaders().add("Retry-After", failure.retryAfter);

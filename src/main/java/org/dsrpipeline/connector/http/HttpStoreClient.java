@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +19,12 @@ import org.dsrpipeline.datamap.HttpSettings;
 import org.dsrpipeline.datamap.UrlTemplate;
 
 /**
- * Calls one store's API: the auth header, the rate limit, retries on 429 (after Retry-After) and 5xx (with
- * exponential back-off) up to {@code max-attempts}, and pagination. Errors name the store and the call's
- * template, never the expanded URL, which would carry the subject's email or phone.
+ * Calls one store's API: the auth header, the rate limit, retries up to {@code max-attempts}, pagination,
+ * and a bound on the body read of each response ({@code max-response-size}). A 429 is retried after its
+ * Retry-After whatever the method (the server did not act on the call); a timeout, a lost connection or a
+ * 5xx only for an idempotent call (GET, PUT, DELETE, and POST or PATCH where the map's
+ * {@code idempotent-methods} says so), since the store may have acted on it already. Errors name the store
+ * and the call's template, never the expanded URL, which would carry the subject's email or phone.
  */
 final class HttpStoreClient {
 
@@ -95,21 +100,30 @@ final class HttpStoreClient {
   /** A call whose 4xx answer the caller interprets (404: the record is gone). */
   Response call(UrlTemplate template, URI uri, Object body) throws StoreCallException {
     var request = request(template.method(), uri, body);
+    var repeatable = settings.repeatable(template.method());
     String last = null;
-    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+    int attempt = 1;
+    for (; attempt <= settings.maxAttempts(); attempt++) {
       Duration wait;
       try {
         limiter.acquire();
-        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        var response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         var status = response.statusCode();
         if (status < 500 && status != 429) {
-          return new Response(status, parse(template, response.body()));
+          return new Response(status, parse(template, bounded(template, response)));
         }
+        response.body().close();
         last = "answered " + status;
+        if (status != 429 && !repeatable) {
+          break;
+        }
         wait = status == 429 ? retryAfter(response).orElse(backoff(attempt)) : backoff(attempt);
       } catch (IOException e) {
         last = "cannot be reached (" + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        if (!repeatable) {
+          break;
+        }
         wait = backoff(attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -119,7 +133,33 @@ final class HttpStoreClient {
         sleep(wait, template);
       }
     }
+    if (!repeatable && attempt <= settings.maxAttempts()) {
+      throw new StoreCallException(prefix() + template + " " + last + "; not repeated, since " + template.method()
+          + " is not idempotent for this store (idempotent-methods in the data map)");
+    }
     throw new StoreCallException(prefix() + template + " " + last + " after " + settings.maxAttempts() + " attempts");
+  }
+
+  /** The body as text, refused when it is larger than {@code max-response-size}. */
+  private String bounded(UrlTemplate template, HttpResponse<InputStream> response)
+      throws IOException, StoreCallException {
+    var limit = settings.maxResponseBytes();
+    try (var body = response.body()) {
+      var declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+      if (declared > limit) {
+        throw tooLarge(template, limit);
+      }
+      var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw tooLarge(template, limit);
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private StoreCallException tooLarge(UrlTemplate template, long limit) {
+    return new StoreCallException(prefix() + template + " answered a body larger than " + limit
+        + " bytes (max-response-size in the data map)");
   }
 
   private HttpRequest request(String method, URI uri, Object body) throws StoreCallException {

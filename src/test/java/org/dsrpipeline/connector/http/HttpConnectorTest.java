@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dsrpipeline.connector.CollectionOutcome;
 import org.dsrpipeline.connector.Correction;
 import org.dsrpipeline.connector.RequestRef;
@@ -260,6 +261,56 @@ class HttpConnectorTest {
     assertThat(saas.calls()).hasSize(1);
   }
 
+  @Test
+  void aPostThatMayHaveBeenCarriedOutIsNotRepeatedUnlessTheMapSaysItIsIdempotent() {
+    var notIdempotent = crm.withHttp(crm.http().withIdempotentMethods(Set.of()));
+    saas.failNextOn("POST", 503, 1);
+
+    var outcome = connector(notIdempotent).restrict(REQUEST, ANNA);
+
+    assertThat(outcome.status()).isEqualTo(StoreOutcome.Status.FAILED);
+    assertThat(outcome.error()).contains("POST /contacts/{id}/restrict answered 503; not repeated")
+        .contains("idempotent-methods").doesNotContain(ANNA_EMAIL);
+    assertThat(saas.calls()).filteredOn(c -> c.method().equals("POST")).hasSize(1);
+
+    saas.clearCalls();
+    saas.failNextOn("POST", 503, 1);
+    var idempotent = crm.withHttp(crm.http().withIdempotentMethods(Set.of("POST")));
+    var retried = connector(idempotent).restrict(REQUEST, ANNA);
+
+    assertThat(retried.status()).as(retried.error()).isEqualTo(StoreOutcome.Status.OK);
+    assertThat(saas.calls()).filteredOn(c -> c.method().equals("POST")).hasSize(3 + 1);
+    assertThat(saas.contacts.all()).filteredOn(c -> Boolean.TRUE.equals(c.get("restricted"))).hasSize(3);
+  }
+
+  @Test
+  void aPatchIsRepeatedOnlyWhereTheMapSaysSo() {
+    var corrections = List.of(new Correction("crm.contacts.full_name", "Anna Georgiou"));
+    saas.failNextOn("PATCH", 502, 1);
+
+    var outcome = connector(crm.withHttp(crm.http().withIdempotentMethods(Set.of()))).rectify(REQUEST, ANNA, corrections);
+
+    assertThat(outcome.status()).isEqualTo(StoreOutcome.Status.FAILED);
+    assertThat(saas.calls()).filteredOn(c -> c.method().equals("PATCH")).hasSize(1);
+  }
+
+  @Test
+  void aResponseLargerThanItsBoundFailsTheStoreWithAClearError() {
+    saas.tickets.add("requester_email", ANNA_EMAIL, "subject", "Log", "body", "x".repeat(50_000),
+        "created_at", "2026-11-26T10:00:00Z");
+    var bounded = helpdesk.withHttp(helpdesk.http().withMaxResponseBytes(20_000));
+
+    var outcome = connector(bounded).find(REQUEST, ANNA);
+
+    assertThat(outcome.status()).isEqualTo(StoreOutcome.Status.FAILED);
+    assertThat(outcome.error()).isEqualTo("store helpdesk (" + saas.baseUrl() + "/demo/helpdesk): "
+        + "GET /tickets?email={email}&page={page} answered a body larger than 20000 bytes (max-response-size in the data map)");
+    assertThat(saas.calls()).as("the page is not asked again: the same answer would come back")
+        .extracting(c -> c.query().get("page")).containsExactly("1", "2");
+    assertThat(connector(helpdesk).find(REQUEST, ANNA).status()).as("the default bound, 10 MiB, lets it through")
+        .isEqualTo(StoreOutcome.Status.OK);
+  }
+
   private HttpConnector connector(Store store) {
     return new HttpConnector(store, HttpClient.newBuilder().connectTimeout(store.http().connectTimeout()).build(),
         pseudonymiser, CLOCK);
@@ -272,6 +323,7 @@ class HttpConnectorTest {
 
   private static HttpSettings settings(HttpSettings s, double rateLimit, long backoffMillis) {
     return new HttpSettings(s.baseUrl(), s.authHeader(), s.authValue(), rateLimit, s.maxAttempts(),
-        Duration.ofMillis(backoffMillis), s.connectTimeout(), s.requestTimeout(), s.items(), s.next(), s.firstPage());
+        Duration.ofMillis(backoffMillis), s.connectTimeout(), s.requestTimeout(), s.items(), s.next(), s.firstPage(),
+        s.idempotentMethods(), s.maxResponseBytes());
   }
 }
