@@ -87,16 +87,41 @@ class AccessControlIT extends IntegrationTest {
 
   @Test
   void theStatusPageShowsNoPersonalData() {
-    var reference = recordRequest();
+    var email = "secret-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    var filed = http.exchange("/api/requests", HttpMethod.POST, json(Map.of("type", "RECTIFICATION", "email", email,
+        "fullName", "Zoe Hiddenname", "phone", "+30 691 555 0199", "details", "my secret account note",
+        "corrections", List.of(Map.of("field", "postalAddress", "value", "12 Hidden Street")))), Map.class);
+    assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    var reference = (String) filed.getBody().get("reference");
+    var link = "/status/" + statusLinks.tokenFor(reference);
 
-    var page = http.getForEntity("/status/" + statusLinks.tokenFor(reference), String.class);
+    var html = http.exchange(link, HttpMethod.GET, accept(MediaType.TEXT_HTML), String.class);
+    var json = http.exchange(link, HttpMethod.GET, accept(MediaType.APPLICATION_JSON), String.class);
 
-    assertThat(page.getBody()).contains(reference).doesNotContain("secret-person@example.org");
-    var headers = new HttpHeaders();
-    headers.setAccept(List.of(MediaType.TEXT_HTML));
-    var greek = http.exchange("/status/" + statusLinks.tokenFor(reference) + "?lang=el", HttpMethod.GET,
-        new HttpEntity<>(headers), String.class);
+    assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(json.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    for (var body : List.of(html.getBody(), json.getBody())) {
+      assertThat(body).contains(reference).doesNotContain(email, "Zoe", "Hiddenname", "5550199", "691 555",
+          "secret account", "postalAddress", "Hidden Street");
+    }
+    var greek = http.exchange(link + "?lang=el", HttpMethod.GET, accept(MediaType.TEXT_HTML), String.class);
     assertThat(greek.getBody()).contains("Το αίτημά σας παραλήφθηκε.");
+  }
+
+  @Test
+  void aGenuineStatusLinkForARequestThatDoesNotExistAnswers404() {
+    var link = "/status/" + statusLinks.tokenFor("DSR-2099-999999");
+
+    assertThat(http.exchange(link, HttpMethod.GET, accept(MediaType.TEXT_HTML), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.exchange(link, HttpMethod.GET, accept(MediaType.APPLICATION_JSON), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private static HttpEntity<Void> accept(MediaType type) {
+    var headers = new HttpHeaders();
+    headers.setAccept(List.of(type));
+    return new HttpEntity<>(headers);
   }
 
   @Test
