@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.support.IntegrationTest;
 import org.dsrpipeline.support.Mails;
+import org.dsrpipeline.support.Verification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,7 +52,7 @@ class RequestLifecycleIT extends IntegrationTest {
     var verifyMail = mailsTo(email).stream().filter(m -> Mails.body(m).contains("/verify/")).findFirst().orElseThrow();
     assertThat(Mails.body(verifyMail)).doesNotContain(email);
 
-    var verified = http.getForEntity(Mails.linkPath(verifyMail, "/verify/"), String.class);
+    var verified = Verification.confirm(http, Mails.linkPath(verifyMail, "/verify/"));
     assertThat(verified.getStatusCode()).isEqualTo(HttpStatus.OK);
 
     var review = awaitTask(reference, "Task_ReviewRequest");
@@ -99,12 +100,14 @@ class RequestLifecycleIT extends IntegrationTest {
 
     assertThat(http.getForEntity("/verify/" + "x".repeat(43), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.getForEntity("/verify/not-a-token", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(Verification.press(http, "/verify/" + "x".repeat(43), "forged").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_VERIFICATION);
 
-    assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    var replay = http.getForEntity(link, String.class);
+    assertThat(Verification.confirm(http, link).getStatusCode()).isEqualTo(HttpStatus.OK);
+    var replay = Verification.press(http, link, null);
     assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(replay.getBody()).contains("already");
+    assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(auditActions(reference)).containsOnlyOnce("IDENTITY_CONFIRMED");
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(email).size() == 3);
   }
@@ -123,6 +126,7 @@ class RequestLifecycleIT extends IntegrationTest {
         assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED_UNVERIFIED));
 
     assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+    assertThat(Verification.press(http, link, null).getStatusCode()).isEqualTo(HttpStatus.GONE);
     assertThat(requests.findByReference(reference).orElseThrow().identityVerifiedAt()).isNull();
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() == 3);
     assertThat(Mails.subject(mailsTo(email).get(2))).contains(reference);
