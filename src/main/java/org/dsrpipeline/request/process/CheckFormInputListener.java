@@ -3,7 +3,7 @@ package org.dsrpipeline.request.process;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.dsrpipeline.workflow.FormInputRefused;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ class CheckFormInputListener implements TaskListener {
     for (var field : FormRules.of(formId)) {
       var other = field.requiredWhenKey() == null ? null : task.getVariable(field.requiredWhenKey());
       FormRules.problem(field, task.getVariable(field.key()), other).ifPresent(problem -> {
-        throw new FormFieldValidationException(field.key(), problem);
+        throw new FormInputRefused(field.key(), problem);
       });
     }
   }

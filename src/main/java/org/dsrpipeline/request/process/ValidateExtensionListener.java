@@ -4,7 +4,7 @@ import static org.dsrpipeline.workflow.DataSubjectRequestProcess.EXTENSION_REASO
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.dsrpipeline.workflow.FormInputRefused;
 import org.dsrpipeline.request.ExtensionNotAllowedException;
 import org.dsrpipeline.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ class ValidateExtensionListener implements TaskListener {
     try {
       lifecycle.checkExtensionAllowed(task.getExecution().getProcessBusinessKey());
     } catch (ExtensionNotAllowedException e) {
-      throw new FormFieldValidationException(EXTENSION_REASON, e.getMessage(), e);
+      throw new FormInputRefused(EXTENSION_REASON, e.getMessage(), e);
     }
   }
 }

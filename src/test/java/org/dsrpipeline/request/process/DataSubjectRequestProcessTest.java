@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,6 +25,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.dsrpipeline.deadline.Deadline;
+import org.dsrpipeline.workflow.FormInputRefused;
 import org.dsrpipeline.workflow.RequestWorkflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -291,7 +291,7 @@ class DataSubjectRequestProcessTest {
 
     assertThatThrownBy(() -> complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_REFUSE)))
         .isInstanceOf(ProcessEngineException.class)
-        .hasRootCauseInstanceOf(FormFieldValidationException.class)
+        .hasRootCauseInstanceOf(FormInputRefused.class)
         .hasMessageContaining("'Reasons for refusal' is required");
     assertThat(instance).isWaitingAt(TASK_REVIEW_REQUEST);
     assertThat(recorded).isEmpty();
