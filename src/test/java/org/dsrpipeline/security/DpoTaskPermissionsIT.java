@@ -106,8 +106,18 @@ class DpoTaskPermissionsIT extends IntegrationTest {
         HttpMethod.PUT, json(Map.of("retries", 3)), String.class);
     assertThat(retries.getStatusCode()).as(retries.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    api.completeOk("dpo", review, Map.of("decision", "proceed"));
+    // Tasklist submits Camunda Forms through submit-form: the same rules, the same answers.
+    var refused = submitForm(review.getId(), Map.of("decision", Map.of("value", "refuse")));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("'Reasons for refusal' is required.");
+    var submitted = submitForm(review.getId(), Map.of("decision", Map.of("value", "proceed")));
+    assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(api.awaitTask(reference, "Task_CarryOutErasure")).isNotNull();
+  }
+
+  private org.springframework.http.ResponseEntity<String> submitForm(String taskId, Map<String, Object> variables) {
+    return http.withBasicAuth("dpo", "dpo").exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
+        json(Map.of("variables", variables)), String.class);
   }
 
   private HttpStatus post(String user, String path, Object body) {
