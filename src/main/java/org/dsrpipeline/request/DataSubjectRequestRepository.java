@@ -9,4 +9,10 @@ public interface DataSubjectRequestRepository extends JpaRepository<DataSubjectR
   Optional<DataSubjectRequest> findByReference(String reference);
 
   List<DataSubjectRequest> findByEmailIgnoreCaseOrderByReceivedAtDesc(String email);
+
+  long countByEmailIgnoreCaseAndIdentityVerifiedAtIsNotNull(String email);
+
+  long countByEmailIgnoreCaseAndIdentityVerifiedAtIsNull(String email);
+
+  List<DataSubjectRequest> findFirst10ByEmailIgnoreCaseAndIdentityVerifiedAtIsNotNullOrderByReceivedAtDesc(String email);
 }

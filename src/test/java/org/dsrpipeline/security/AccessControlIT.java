@@ -101,7 +101,9 @@ class AccessControlIT extends IntegrationTest {
     var reference = recordRequest();
     var genuine = statusLinks.tokenFor(reference);
     var forged = genuine.substring(0, genuine.length() - 1) + (genuine.endsWith("A") ? "B" : "A");
-    var otherReference = genuine.replace(reference, reference.substring(0, reference.length() - 1) + "9");
+    var lastDigit = reference.charAt(reference.length() - 1);
+    var otherReference = genuine.replace(reference,
+        reference.substring(0, reference.length() - 1) + (lastDigit == '9' ? '8' : '9'));
 
     assertThat(http.getForEntity("/status/" + genuine, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/status/" + forged, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
