@@ -3,7 +3,6 @@ package org.dsrpipeline.request;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.stream.Collectors;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.deadline.ClockStart;
@@ -112,23 +111,41 @@ class IntakeService {
   }
 
   /**
-   * The identity link is valid for the configured wait, but never past a legal deadline that is
-   * already running: an unconfirmed request must not outlive its deadline unnoticed.
+   * The identity link is valid for the configured wait, but not past a legal deadline that is
+   * already running, so that an unconfirmed request does not outlive its deadline unnoticed; and
+   * never shorter than the minimum wait, so that a letter the DPO records late still gives its
+   * requester time to confirm (the DPO then decides, see processes/data-subject-request.bpmn).
    */
   private Instant verificationDeadline(Instant now, Deadline deadline) {
     var end = now.plus(properties.verificationWait());
-    return deadline != null && deadline.dueAt().isBefore(end) ? deadline.dueAt() : end;
+    if (deadline != null && deadline.dueAt().isBefore(end)) {
+      end = deadline.dueAt();
+    }
+    var earliest = now.plus(properties.minVerificationWait());
+    return end.isBefore(earliest) ? earliest : end;
   }
 
-  /** References, types, dates and outcomes only: this text becomes a process variable. */
+  /**
+   * For the DPO's Art. 12(5) decision: the requester's earlier requests whose identity was
+   * confirmed (the ten newest listed), and apart the number of unconfirmed ones, which anyone
+   * could have filed in their name. References, types, dates and outcomes only, and bounded,
+   * whatever the history: this text becomes a process variable (at most 4,000 characters).
+   */
   private String earlierRequestsOf(String email) {
-    var earlier = requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(email);
-    if (earlier.isEmpty()) {
+    var confirmed = requests.countByEmailIgnoreCaseAndIdentityVerifiedAtIsNotNull(email);
+    var unconfirmed = requests.countByEmailIgnoreCaseAndIdentityVerifiedAtIsNull(email);
+    if (confirmed == 0 && unconfirmed == 0) {
       return "None";
     }
-    return earlier.stream()
-        .map(r -> "%s: %s, received %s, %s".formatted(r.reference(), r.type(),
-            legalClock.localDate(r.receivedAt()), r.status()))
-        .collect(Collectors.joining("\n"));
+    var text = new StringBuilder("Confirmed earlier requests: " + confirmed);
+    var listed = requests.findFirst10ByEmailIgnoreCaseAndIdentityVerifiedAtIsNotNullOrderByReceivedAtDesc(email);
+    listed.forEach(r -> text.append("\n").append("%s: %s, received %s, %s".formatted(r.reference(), r.type(),
+        legalClock.localDate(r.receivedAt()), r.status())));
+    if (confirmed > listed.size()) {
+      text.append("\n(").append(confirmed - listed.size()).append(" older confirmed requests not listed)");
+    }
+    text.append("\nUnconfirmed earlier requests (identity never confirmed, so anyone may have filed them): ")
+        .append(unconfirmed);
+    return text.toString();
   }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class ManualActionEvidence implements ManualActionListener {
 
-  private static final int OUTCOME_COLUMN = 500;
+  /** dsr_audit_event.outcome (V3): the answer (at most 4,000 characters) always fits whole. */
+  private static final int OUTCOME_COLUMN = 10_000;
 
   private final DataSubjectRequestRepository requests;
   private final AuditTrail audit;

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.dsrpipeline.datamap.IdentityType;
 
 /**
  * The JSON body of a new request. {@code channel}, {@code receivedAt} and {@code identityVerified}
@@ -17,8 +18,7 @@ record RequestInput(
     @NotBlank @Size(max = 254)
     @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
     String email,
-    @Pattern(regexp = "\\+[1-9][0-9]{7,14}", message = "must be an E.164 phone number such as +306912345678")
-    String phone,
+    @Size(max = 40) String phone,
     @Size(max = 200) String fullName,
     @Pattern(regexp = "en|el", message = "must be 'en' or 'el'") String language,
     @Size(max = 5000) String details,
@@ -31,12 +31,17 @@ record RequestInput(
   }
 
   Requester requester() {
-    return new Requester(email.strip(), phone, blankToNull(fullName), language == null ? "en" : language);
+    return new Requester(email.strip(), phoneOrNull(), blankToNull(fullName), language == null ? "en" : language);
   }
 
   List<Correction> correctionList() {
     return corrections == null ? List.of()
         : corrections.stream().map(c -> new Correction(c.field().strip(), c.value())).toList();
+  }
+
+  /** The phone in E.164, as people write it: {@code +30 691 234 5678}, {@code 0030 691-234-5678}. */
+  String phoneOrNull() {
+    return phone == null ? null : IdentityType.PHONE.normalise(phone);
   }
 
   String detailsOrNull() {

@@ -20,6 +20,8 @@ public class RequestLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RequestLifecycle.class);
   private static final String ART_12_5 = "GDPR Art. 12(5)";
+  private static final String ART_12_6 = "GDPR Art. 12(6)";
+  static final String UNKNOWN_DPO_USER = "unknown DPO user";
 
   private final DataSubjectRequestRepository requests;
   private final VerificationTokenRepository tokens;
@@ -71,8 +73,9 @@ public class RequestLifecycle {
   }
 
   @Transactional
-  public Deadline extend(String reference, String reason, String actor) {
+  public Deadline extend(String reference, String reason) {
     var request = load(reference);
+    var actor = decidedBy(request, AuditAction.EXTENSION_DECIDED);
     if (request.extended()) {
       return legalClock.deadlineOn(request.dueDate());
     }
@@ -121,9 +124,55 @@ public class RequestLifecycle {
         "Overdue escalation handled" + (note == null || note.isBlank() ? "" : ". Note: " + note.strip()), null);
   }
 
+  /** The DPO's review decision, with the user who took it: the later refusal names the same user. */
   @Transactional
-  public void refuse(String reference, String reasons, String actor) {
+  public void recordReviewDecision(String reference, boolean refuse, String actor) {
     var request = load(reference);
+    audit.record(request.id(), actor, AuditAction.REVIEW_DECIDED, refuse
+        ? "Decided to refuse the request as manifestly unfounded or excessive"
+        : "Decided to carry out the " + request.type() + " request", refuse ? ART_12_5 : null);
+  }
+
+  @Transactional
+  public void recordExtensionDecision(String reference, String actor) {
+    var request = load(reference);
+    audit.record(request.id(), actor, AuditAction.EXTENSION_DECIDED,
+        "Decided to extend the deadline by two months", "GDPR Art. 12(3)");
+  }
+
+  @Transactional
+  public void recordRightCarriedOut(String reference, String step, String actor) {
+    var request = load(reference);
+    audit.record(request.id(), actor, AuditAction.RIGHT_CARRIED_OUT, "Completed '" + step + "' with the outcome summary",
+        "GDPR Art. " + articleOf(request.type()));
+  }
+
+  /**
+   * The DPO's decision on a request whose identity was still unconfirmed when its verification
+   * window closed after the legal deadline: identity checked another way (the request is then
+   * handled, and the requester told), or closed unconfirmed.
+   */
+  @Transactional
+  public void decideUnconfirmed(String reference, boolean identityConfirmed, String note, String actor) {
+    var request = load(reference);
+    var text = note == null ? "" : note.strip();
+    audit.record(request.id(), actor, AuditAction.UNCONFIRMED_DECIDED, (identityConfirmed
+        ? "Identity confirmed by the DPO after the verification window closed. Note: "
+        : "Closed unconfirmed by the DPO after the verification window closed. Note: ") + text, ART_12_6);
+    if (identityConfirmed && request.status() == RequestStatus.AWAITING_VERIFICATION) {
+      request.confirmIdentity(clock.instant());
+      audit.record(request.id(), actor, AuditAction.IDENTITY_CONFIRMED,
+          "Identity confirmed by the DPO; due " + request.dueDate(), ART_12_6);
+      notices.send(request, "identity-confirmed",
+          Map.of("dueDate", notices.date(request.dueDate(), request.language())));
+      log.info("Request {}: identity confirmed by the DPO after the verification window", reference);
+    }
+  }
+
+  @Transactional
+  public void refuse(String reference, String reasons) {
+    var request = load(reference);
+    var actor = decidedBy(request, AuditAction.REVIEW_DECIDED);
     if (request.status().isClosed()) {
       return;
     }
@@ -139,8 +188,9 @@ public class RequestLifecycle {
   }
 
   @Transactional
-  public void complete(String reference, String outcomeSummary, String actor) {
+  public void complete(String reference, String outcomeSummary) {
     var request = load(reference);
+    var actor = decidedBy(request, AuditAction.RIGHT_CARRIED_OUT);
     if (request.status().isClosed()) {
       return;
     }
@@ -163,6 +213,11 @@ public class RequestLifecycle {
       case PORTABILITY -> "20";
       case OBJECTION -> "21";
     };
+  }
+
+  /** The user recorded when the DPO completed the task this step acts on. */
+  private String decidedBy(DataSubjectRequest request, AuditAction decision) {
+    return audit.lastActor(request.id(), decision).orElse(UNKNOWN_DPO_USER);
   }
 
   private DataSubjectRequest load(String reference) {

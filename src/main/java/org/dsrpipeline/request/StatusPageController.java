@@ -30,13 +30,13 @@ class StatusPageController {
   @GetMapping(path = "/status/{token}", produces = MediaType.TEXT_HTML_VALUE)
   String page(@PathVariable String token, @RequestParam(required = false) String lang, Model model,
       HttpServletResponse response) {
-    var reference = links.referenceOf(token);
+    var found = links.referenceOf(token).flatMap(reference -> view.of(reference, lang));
     model.addAttribute("organisation", organisation.name());
-    if (reference.isEmpty()) {
+    if (found.isEmpty()) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       return "pages/" + language(lang, "en") + "/not-found";
     }
-    var shown = view.of(reference.get(), lang);
+    var shown = found.get();
     var status = shown.status();
     model.addAttribute("reference", status.reference());
     model.addAttribute("requestType", status.requestType());
@@ -53,9 +53,8 @@ class StatusPageController {
   @GetMapping(path = "/status/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   StatusView.Status json(@PathVariable String token, @RequestParam(required = false) String lang) {
-    var reference = links.referenceOf(token)
+    return links.referenceOf(token).flatMap(reference -> view.of(reference, lang)).map(StatusView.Shown::status)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No request found for this link"));
-    return view.of(reference, lang).status();
   }
 
   private static String language(String requested, String fallback) {

@@ -2,6 +2,7 @@ package org.dsrpipeline.request;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.workflow.RequestWorkflow;
 import org.springframework.context.MessageSource;
@@ -39,10 +40,16 @@ class StatusView {
   record Shown(String language, Status status) {
   }
 
-  /** In {@code requestedLanguage} when it is {@code en} or {@code el}, else in the request's own language. */
+  /**
+   * In {@code requestedLanguage} when it is {@code en} or {@code el}, else in the request's own
+   * language; empty when no request has this reference (a genuine link to a request that is gone).
+   */
   @Transactional(readOnly = true)
-  Shown of(String reference, String requestedLanguage) {
-    var request = requests.findByReference(reference).orElseThrow();
+  Optional<Shown> of(String reference, String requestedLanguage) {
+    return requests.findByReference(reference).map(request -> shown(request, requestedLanguage));
+  }
+
+  private Shown shown(DataSubjectRequest request, String requestedLanguage) {
     var language = "en".equals(requestedLanguage) || "el".equals(requestedLanguage) ? requestedLanguage
         : request.language();
     var locale = Locale.forLanguageTag(language);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jakarta.validation.Validator;
 import org.dsrpipeline.deadline.LegalClock;
@@ -18,6 +19,13 @@ import org.springframework.stereotype.Component;
 /** Turns a syntactically valid {@link RequestInput} into a {@link Submission}, or names what is wrong. */
 @Component
 class SubmissionChecks {
+
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+  /** Letters of any script (with their accents), spaces and the punctuation of names: what an email may greet. */
+  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .,'\u2019-]*");
+  /** Control characters (PostgreSQL refuses NUL in text); free texts keep their tabs and line breaks. */
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+  private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
   private final LegalClock legalClock;
   private final Clock clock;
@@ -73,6 +81,7 @@ class SubmissionChecks {
   private List<FieldError> commonErrors(RequestInput input) {
     var errors = new ArrayList<FieldError>();
     validator.validate(input).forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+    textErrors(input, errors);
     var type = enumValue(input.type(), RequestType.class);
     if (input.type() != null && type == null) {
       errors.add(new FieldError("type", "must be one of " + Arrays.stream(RequestType.values()).map(Enum::name)
@@ -86,6 +95,36 @@ class SubmissionChecks {
       errors.add(new FieldError("corrections", "only apply to a RECTIFICATION request"));
     }
     return errors;
+  }
+
+  private static void textErrors(RequestInput input, List<FieldError> errors) {
+    if (input.email() != null && CONTROL.matcher(input.email()).find()) {
+      errors.add(new FieldError("email", "must not contain control characters"));
+    }
+    if (input.phone() != null && !E164.matcher(input.phoneOrNull()).matches()) {
+      errors.add(new FieldError("phone", "must be a phone number with its country code, such as +30 691 234 5678"));
+    }
+    if (input.fullName() != null && !input.fullName().isBlank() && !NAME.matcher(input.fullName().strip()).matches()) {
+      errors.add(new FieldError("fullName", "may contain only letters, spaces and the punctuation . , ' -"));
+    }
+    if (input.details() != null && CONTROL_IN_TEXT.matcher(input.details()).find()) {
+      errors.add(new FieldError("details", "must not contain control characters other than tabs and line breaks"));
+    }
+    if (input.corrections() != null) {
+      for (int i = 0; i < input.corrections().size(); i++) {
+        var correction = input.corrections().get(i);
+        if (correction == null) {
+          continue;
+        }
+        if (correction.field() != null && CONTROL.matcher(correction.field()).find()) {
+          errors.add(new FieldError("corrections[" + i + "].field", "must not contain control characters"));
+        }
+        if (correction.value() != null && CONTROL_IN_TEXT.matcher(correction.value()).find()) {
+          errors.add(new FieldError("corrections[" + i + "].value",
+              "must not contain control characters other than tabs and line breaks"));
+        }
+      }
+    }
   }
 
   private static <E extends Enum<E>> E enumValue(String text, Class<E> type) {

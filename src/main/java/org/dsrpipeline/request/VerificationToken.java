@@ -40,6 +40,10 @@ class VerificationToken {
     this.expiresAt = expiresAt;
   }
 
+  Long id() {
+    return id;
+  }
+
   Long requestId() {
     return requestId;
   }
@@ -54,9 +58,5 @@ class VerificationToken {
 
   boolean isExpiredAt(Instant now) {
     return now.isAfter(expiresAt);
-  }
-
-  void use(Instant now) {
-    usedAt = now;
   }
 }

@@ -14,17 +14,21 @@ public final class DataSubjectRequestProcess {
   public static final String REMINDER_DATE = "reminderDate";
   public static final String EARLIER_REQUESTS = "earlierRequests";
   public static final String DECISION = "decision";
-  public static final String DECIDED_BY = "decidedBy";
   public static final String REFUSAL_REASONS = "refusalReasons";
   public static final String EXTENSION_REASON = "extensionReason";
   public static final String OUTCOME_SUMMARY = "outcomeSummary";
+  public static final String UNCONFIRMED_DECISION = "unconfirmedDecision";
+  public static final String UNCONFIRMED_NOTE = "unconfirmedNote";
 
   public static final String DECISION_PROCEED = "proceed";
   public static final String DECISION_REFUSE = "refuse";
+  public static final String UNCONFIRMED_DECISION_CONFIRMED = "confirmed";
+  public static final String UNCONFIRMED_DECISION_CLOSE = "close";
 
   public static final String TASK_REVIEW_REQUEST = "Task_ReviewRequest";
   public static final String TASK_CONSIDER_EXTENSION = "Task_ConsiderExtension";
   public static final String TASK_ANSWER_OVERDUE_REQUEST = "Task_AnswerOverdueRequest";
+  public static final String TASK_DECIDE_UNCONFIRMED_REQUEST = "Task_DecideUnconfirmedRequest";
 
   private DataSubjectRequestProcess() {
   }

@@ -2,7 +2,6 @@ package org.dsrpipeline.workflow;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,8 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the {@code dpo} group what working requests needs, and nothing more: Tasklist and Cockpit,
- * the DSR processes (read, retry incidents, work their tasks) and a "Data subject requests" task
- * filter. Everything is created only when missing, so every node of a cluster may run it.
+ * the DSR processes (read them and their history, work and assign their tasks, retry failed jobs)
+ * and a "Data subject requests" task filter. No suspending, no rewriting variables, no modifying
+ * instances. Runs on every start and sets each authorization to exactly these permissions, so a
+ * permission granted by an earlier version is taken away again. Every node of a cluster may run it.
  */
 @Component
 class DpoAccessSetup {
@@ -66,11 +67,10 @@ class DpoAccessSetup {
     grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
-        ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.RETRY_JOB);
-    grant(Resources.PROCESS_INSTANCE, "*", Permissions.READ, ProcessInstancePermissions.UPDATE,
-        ProcessInstancePermissions.RETRY_JOB);
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN,
+        ProcessDefinitionPermissions.RETRY_JOB);
+    grant(Resources.PROCESS_INSTANCE, "*", Permissions.READ, ProcessInstancePermissions.RETRY_JOB);
     grant(Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
     grant(Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(Resources.FILTER, taskFilterId(), Permissions.READ);
@@ -113,6 +113,7 @@ class DpoAccessSetup {
     return filters.saveFilter(filter).getId();
   }
 
+  /** Exactly these permissions: whatever else an earlier start granted is removed. */
   private void grant(Resource resource, String resourceId, Permission... permissions) {
     var existing = authorizations.createAuthorizationQuery().groupIdIn(GROUP).resourceType(resource)
         .resourceId(resourceId).list();
@@ -120,7 +121,8 @@ class DpoAccessSetup {
     authorization.setGroupId(GROUP);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
-    List.of(permissions).forEach(authorization::addPermission);
+    authorization.setPermissions(permissions);
     authorizations.saveAuthorization(authorization);
+    existing.stream().skip(1).forEach(duplicate -> authorizations.deleteAuthorization(duplicate.getId()));
   }
 }

@@ -54,7 +54,8 @@ class MailTemplatesTest {
   @Test
   void theRightTextsReachTheRequester() {
     assertThat(templates.render("verify-identity", "en", variables(null)).htmlBody())
-        .contains("http://localhost:8080/verify/token123", "12 December 2026");
+        .contains("http://localhost:8080/verify/token123", "12 December 2026", "pressing the button");
+    assertThat(templates.render("verify-identity", "el", variables(null)).htmlBody()).contains("πατώντας το κουμπί");
     assertThat(templates.render("deadline-extended", "en", variables(null)).htmlBody())
         .contains("Data held in 14 systems", "1 March 2027");
     assertThat(templates.render("refused", "en", variables(null)).htmlBody())

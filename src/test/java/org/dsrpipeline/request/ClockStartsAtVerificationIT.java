@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.support.IntegrationTest;
 import org.dsrpipeline.support.Mails;
+import org.dsrpipeline.support.Verification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,7 +43,7 @@ class ClockStartsAtVerificationIT extends IntegrationTest {
     assertThat(mailsTo(email)).anySatisfy(m -> assertThat(Mails.body(m)).contains("starts when you confirm your identity"));
     var link = Mails.linkPath(mailsTo(email).stream().filter(m -> Mails.body(m).contains("/verify/")).findFirst()
         .orElseThrow(), "/verify/");
-    assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(Verification.confirm(http, link).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     var request = requests.findByReference(reference).orElseThrow();
     assertThat(request.clockStartedAt()).isEqualTo(request.identityVerifiedAt());

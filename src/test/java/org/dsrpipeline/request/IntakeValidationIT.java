@@ -127,6 +127,80 @@ class IntakeValidationIT extends IntegrationTest {
     assertNothingChanged();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "multipart without boundary | multipart/form-data                    | --x\\r\\nContent-Disposition: form-data; name=type\\r\\n\\r\\nACCESS\\r\\n--x--",
+      "multipart, broken body     | multipart/form-data; boundary=zzz      | {\"type\":\"ACCESS\",\"email\":\"a@example.org\"}",
+      "form-urlencoded            | application/x-www-form-urlencoded      | type=ACCESS&email=a@example.org",
+      "text/plain                 | text/plain                             | {\"type\":\"ACCESS\",\"email\":\"a@example.org\"}",
+      "no content type            |                                        | {\"type\":\"ACCESS\",\"email\":\"a@example.org\"}",
+      "garbage JSON               | application/json                       | {{{ not json",
+      "garbage as JSON            | application/json; charset=UTF-8        | \u00ff\u00fe%%%"})
+  void aBadBodyOfAnyContentTypeAnswers4xxAndStoresNothing(String why, String contentType, String body,
+      @org.springframework.boot.test.web.server.LocalServerPort int port) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/requests"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace("\\r\\n", "\r\n")));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    var response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isIn(400, 415);
+    assertNothingChanged();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "NUL in fullName            | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"fullName\":\"Ann\\u0000\"}         | fullName",
+      "NUL in details             | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"details\":\"my\\u0000account\"}    | details",
+      "bell in details            | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"details\":\"my\\u0007account\"}    | details",
+      "NUL in email               | {\"type\":\"ACCESS\",\"email\":\"a\\u0000b@example.org\"}                                  | email",
+      "NUL in correction field    | {\"type\":\"RECTIFICATION\",\"email\":\"a@example.org\",\"corrections\":[{\"field\":\"na\\u0000me\",\"value\":\"X\"}]} | corrections[0].field",
+      "escape in correction value | {\"type\":\"RECTIFICATION\",\"email\":\"a@example.org\",\"corrections\":[{\"field\":\"name\",\"value\":\"X\\u001b[31m\"}]} | corrections[0].value",
+      "NUL in phone               | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"phone\":\"+30691234567\\u00008\"}   | phone",
+      "a link as the name         | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"fullName\":\"http://evil.example\"}  | fullName",
+      "a tag in the name          | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"fullName\":\"<b>Win</b>\"}           | fullName",
+      "digits in the name         | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"fullName\":\"Call 6912345678\"}      | fullName",
+      "an address as the name     | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"fullName\":\"win at prize@evil.example\"} | fullName",
+      "a slash in the name        | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"fullName\":\"Ann / see evil dot example\"} | fullName",
+      "a line break in the name   | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"fullName\":\"Ann\\nClick here\"}     | fullName"})
+  void controlCharactersAndNonNamesAreRefusedNamingTheField(String why, String body, String field) {
+    var response = post("/api/requests", body, MediaType.APPLICATION_JSON);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(response)).contains(field);
+    assertNothingChanged();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"Γιώργος Παπαδόπουλος", "Jean-Luc O'Brien", "Smith, Jr.", "Zoë D’Arcy",
+      "J. R. R. Tolkien"})
+  void namesOfAnyScriptWithTheirPunctuationAreAccepted(String name) {
+    var response = post("/api/requests", "{\"type\":\"ACCESS\",\"email\":\"" + uniqueEmail()
+        + "\",\"fullName\":\"" + name + "\",\"details\":\"line one\\n\\tline two\"}", MediaType.APPLICATION_JSON);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(jdbc.queryForObject("select full_name from dsr_request where reference = ?", String.class,
+        response.getBody().get("reference"))).isEqualTo(name);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"+30 691 234 5678", "0030 691 234 5678", "+30-691-234-5678",
+      "+30 (691) 234.5678", "+306912345678"})
+  void aPhoneWrittenAsPeopleWriteItIsStoredInE164(String phone) {
+    var response = post("/api/requests", "{\"type\":\"ACCESS\",\"email\":\"" + uniqueEmail()
+        + "\",\"phone\":\"" + phone + "\"}", MediaType.APPLICATION_JSON);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(jdbc.queryForObject("select phone from dsr_request where reference = ?", String.class,
+        response.getBody().get("reference"))).isEqualTo("+306912345678");
+  }
+
+  private static String uniqueEmail() {
+    return RequestLifecycleIT.uniqueEmail();
+  }
+
   private ResponseEntity<Map<String, Object>> post(String path, String body, MediaType type) {
     return http.exchange(path, HttpMethod.POST, entity(body, type), MAP);
   }

@@ -14,8 +14,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.dsrpipeline.deadline.LegalClock;
+import org.dsrpipeline.support.DsrApi;
 import org.dsrpipeline.support.IntegrationTest;
 import org.dsrpipeline.support.Mails;
+import org.dsrpipeline.support.Verification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,6 +38,13 @@ class RequestLifecycleIT extends IntegrationTest {
   @Autowired ManagementService management;
   @Autowired LegalClock legalClock;
   @Autowired DataSubjectRequestRepository requests;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired VerificationTokenRepository verificationTokens;
+
+  @org.junit.jupiter.api.BeforeEach
+  void twoDpoUsers() {
+    DsrApi.ensureUsers(identity);
+  }
 
   @Test
   void aVerifiedRequestReachesTheDpoAndIsAnsweredWithEveryEmailSent() {
@@ -51,7 +60,7 @@ class RequestLifecycleIT extends IntegrationTest {
     var verifyMail = mailsTo(email).stream().filter(m -> Mails.body(m).contains("/verify/")).findFirst().orElseThrow();
     assertThat(Mails.body(verifyMail)).doesNotContain(email);
 
-    var verified = http.getForEntity(Mails.linkPath(verifyMail, "/verify/"), String.class);
+    var verified = Verification.confirm(http, Mails.linkPath(verifyMail, "/verify/"));
     assertThat(verified.getStatusCode()).isEqualTo(HttpStatus.OK);
 
     var review = awaitTask(reference, "Task_ReviewRequest");
@@ -62,7 +71,11 @@ class RequestLifecycleIT extends IntegrationTest {
 
     completeAsDpo(review, Map.of("decision", "proceed"));
     var carryOut = awaitTask(reference, "Task_CarryOutErasure");
-    completeAsDpo(carryOut, Map.of("outcomeSummary", "Your account was erased."));
+    // A variable anyone with engine access could set must not change who the evidence names.
+    var rewrite = http.withBasicAuth("admin", "admin").exchange("/engine-rest/process-instance/" + processOf(reference)
+        + "/variables/decidedBy", HttpMethod.PUT, json(Map.of("value", "mallory", "type", "String")), String.class);
+    assertThat(rewrite.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    completeAs(DsrApi.SECOND_DPO, carryOut, Map.of("outcomeSummary", "Your account was erased."));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED));
@@ -71,8 +84,10 @@ class RequestLifecycleIT extends IntegrationTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
     assertThat(auditActions(reference)).containsSubsequence("RECEIVED", "VERIFICATION_REQUESTED",
         "IDENTITY_CONFIRMED", "COMPLETED");
-    assertThat(auditTrail(reference)).filteredOn(e -> "COMPLETED".equals(e.get("action")))
-        .singleElement().satisfies(e -> assertThat(e.get("actor")).isEqualTo("dpo"));
+    assertThat(actorsOf(reference, "REVIEW_DECIDED")).containsExactly("dpo");
+    assertThat(actorsOf(reference, "RIGHT_CARRIED_OUT")).containsExactly(DsrApi.SECOND_DPO);
+    assertThat(actorsOf(reference, "COMPLETED")).containsExactly(DsrApi.SECOND_DPO);
+    assertThat(auditTrail(reference)).extracting(e -> e.get("actor")).doesNotContain("mallory");
   }
 
   @Test
@@ -99,12 +114,14 @@ class RequestLifecycleIT extends IntegrationTest {
 
     assertThat(http.getForEntity("/verify/" + "x".repeat(43), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.getForEntity("/verify/not-a-token", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(Verification.press(http, "/verify/" + "x".repeat(43), "forged").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_VERIFICATION);
 
-    assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    var replay = http.getForEntity(link, String.class);
+    assertThat(Verification.confirm(http, link).getStatusCode()).isEqualTo(HttpStatus.OK);
+    var replay = Verification.press(http, link, null);
     assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(replay.getBody()).contains("already");
+    assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(auditActions(reference)).containsOnlyOnce("IDENTITY_CONFIRMED");
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(email).size() == 3);
   }
@@ -123,6 +140,7 @@ class RequestLifecycleIT extends IntegrationTest {
         assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED_UNVERIFIED));
 
     assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+    assertThat(Verification.press(http, link, null).getStatusCode()).isEqualTo(HttpStatus.GONE);
     assertThat(requests.findByReference(reference).orElseThrow().identityVerifiedAt()).isNull();
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() == 3);
     assertThat(Mails.subject(mailsTo(email).get(2))).contains(reference);
@@ -135,7 +153,8 @@ class RequestLifecycleIT extends IntegrationTest {
     var request = requests.findByReference(reference).orElseThrow();
     var extended = legalClock.extendedDeadline(request.clockStartedAt());
 
-    completeAsDpo(awaitTask(reference, "Task_ConsiderExtension"), Map.of("extensionReason", "Data in 14 systems"));
+    completeAs(DsrApi.SECOND_DPO, awaitTask(reference, "Task_ConsiderExtension"),
+        Map.of("extensionReason", "Data in 14 systems"));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       var now = requests.findByReference(reference).orElseThrow();
@@ -148,6 +167,8 @@ class RequestLifecycleIT extends IntegrationTest {
         .anyMatch(m -> Mails.body(m).contains("Data in 14 systems")));
     assertThat(auditTrail(reference)).filteredOn(e -> "DEADLINE_EXTENDED".equals(e.get("action")))
         .singleElement().satisfies(e -> assertThat((String) e.get("outcome")).contains("Data in 14 systems"));
+    assertThat(actorsOf(reference, "EXTENSION_DECIDED")).containsExactly(DsrApi.SECOND_DPO);
+    assertThat(actorsOf(reference, "DEADLINE_EXTENDED")).containsExactly(DsrApi.SECOND_DPO);
   }
 
   @Test
@@ -155,7 +176,7 @@ class RequestLifecycleIT extends IntegrationTest {
     var email = uniqueEmail();
     var reference = recordVerified(email);
 
-    completeAsDpo(awaitTask(reference, "Task_ReviewRequest"),
+    completeAs(DsrApi.SECOND_DPO, awaitTask(reference, "Task_ReviewRequest"),
         Map.of("decision", "refuse", "refusalReasons", "Sixth identical request this month"));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -164,6 +185,8 @@ class RequestLifecycleIT extends IntegrationTest {
         .anyMatch(m -> Mails.body(m).contains("Sixth identical request this month")));
     var refusal = mailsTo(email).stream().filter(m -> Mails.body(m).contains("Sixth identical")).findFirst().orElseThrow();
     assertThat(Mails.body(refusal)).containsIgnoringCase("supervisory authority").containsIgnoringCase("judicial remedy");
+    assertThat(actorsOf(reference, "REVIEW_DECIDED")).containsExactly(DsrApi.SECOND_DPO);
+    assertThat(actorsOf(reference, "REFUSED")).containsExactly(DsrApi.SECOND_DPO);
   }
 
   @Test
@@ -182,9 +205,10 @@ class RequestLifecycleIT extends IntegrationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("dpo@").stream()
         .anyMatch(m -> Mails.subject(m).contains(reference)));
 
-    completeAsDpo(escalation, Map.of("overdueNote", "Answer sent by post today"));
+    completeAs(DsrApi.SECOND_DPO, escalation, Map.of("overdueNote", "Answer sent by post today"));
     assertThat(auditTrail(reference)).filteredOn(e -> "OVERDUE_ANSWERED".equals(e.get("action"))).singleElement()
-        .satisfies(e -> assertThat((String) e.get("outcome")).contains("Answer sent by post today"));
+        .satisfies(e -> assertThat((String) e.get("outcome")).contains("Answer sent by post today"))
+        .satisfies(e -> assertThat(e.get("actor")).isEqualTo(DsrApi.SECOND_DPO));
     assertThat(runtime.getVariable(processOf(reference), "overdueNote")).isNull();
   }
 
@@ -206,20 +230,80 @@ class RequestLifecycleIT extends IntegrationTest {
     var review = awaitTask(reference, "Task_ReviewRequest");
     assertThat(review.getDueDate()).isEqualTo(Date.from(expected.dueAt()));
     assertThat((String) runtime.getVariable(review.getProcessInstanceId(), "earlierRequests"))
-        .contains("ACCESS").doesNotContain(email);
+        .contains("Confirmed earlier requests: 0").endsWith("anyone may have filed them): 1").doesNotContain(email);
     assertThat(auditTrail(reference)).extracting(e -> e.get("actor")).contains("dpo");
   }
 
   @Test
-  void aLateRecordedUnconfirmedRequestClosesNoLaterThanItsDeadline() {
-    var receivedAt = java.time.LocalDate.now(legalClock.zone()).minusDays(25).toString();
-    var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
-        json(Map.of("type", "ACCESS", "email", uniqueEmail(), "channel", "POST", "receivedAt", receivedAt)), MAP);
-    var reference = (String) response.getBody().get("reference");
+  void aRequestRecordedAfterItsDeadlineStillGivesTheRequesterTheMinimumWindow() {
+    var before = java.time.Instant.now();
+    var reference = recordUnconfirmed(java.time.LocalDate.now(legalClock.zone()).minusDays(40));
+    var after = java.time.Instant.now();
 
     var timer = management.createJobQuery().processInstanceId(processOf(reference)).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).isBetween(before.plus(Duration.ofDays(7)).minusSeconds(1),
+        after.plus(Duration.ofDays(7)).plusSeconds(1));
+    var link = verificationTokens.findFirstByRequestIdOrderByExpiresAtDesc(
+        requests.findByReference(reference).orElseThrow().id()).orElseThrow();
+    assertThat(link.expiresAt().toEpochMilli()).isEqualTo(timer.getDuedate().getTime());
+  }
 
-    assertThat(timer.getDuedate()).isEqualTo(Date.from(requests.findByReference(reference).orElseThrow().dueAt()));
+  @Test
+  void aRequestRecordedNearItsDeadlineGetsTheMinimumWindowNotTheDaysLeft() {
+    var receivedOn = java.time.LocalDate.now(legalClock.zone()).minusDays(27);
+    var before = java.time.Instant.now();
+    var reference = recordUnconfirmed(receivedOn);
+
+    var dueAt = requests.findByReference(reference).orElseThrow().dueAt();
+    var timer = management.createJobQuery().processInstanceId(processOf(reference)).timers().singleResult();
+    var expected = dueAt.isAfter(before.plus(Duration.ofDays(7))) ? dueAt : before.plus(Duration.ofDays(7));
+    assertThat(timer.getDuedate().toInstant()).isBetween(expected.minusSeconds(1), expected.plusSeconds(5));
+  }
+
+  @Test
+  void anUnconfirmedRequestWhoseDeadlinePassedGoesToTheDpoWhoMayConfirmTheIdentity() {
+    var reference = recordUnconfirmed(java.time.LocalDate.now(legalClock.zone()).minusDays(40));
+    var timer = management.createJobQuery().processInstanceId(processOf(reference)).timers().singleResult();
+
+    management.executeJob(timer.getId());
+
+    var decide = awaitTask(reference, "Task_DecideUnconfirmedRequest");
+    assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_VERIFICATION);
+    assertThat(auditActions(reference)).doesNotContain("CLOSED_UNVERIFIED");
+    assertThat(tasks.getIdentityLinksForTask(decide.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("dpo"));
+
+    completeAs(DsrApi.SECOND_DPO, decide, Map.of("unconfirmedDecision", "confirmed",
+        "unconfirmedNote", "Called the requester on the number in the letter"));
+
+    var review = awaitTask(reference, "Task_ReviewRequest");
+    assertThat(requests.findByReference(reference).orElseThrow().identityVerifiedAt()).isNotNull();
+    // Handled at once, and escalated: its deadline has already passed.
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.OVERDUE));
+    awaitTask(reference, "Task_AnswerOverdueRequest");
+    assertThat(actorsOf(reference, "UNCONFIRMED_DECIDED")).containsExactly(DsrApi.SECOND_DPO);
+    assertThat(actorsOf(reference, "IDENTITY_CONFIRMED")).containsExactly(DsrApi.SECOND_DPO);
+    assertThat(runtime.getVariable(processOf(reference), "unconfirmedNote")).isNull();
+    // Close it, so that no other test finds an overdue task of this one.
+    completeAsDpo(review, Map.of("decision", "refuse", "refusalReasons", "Test request"));
+  }
+
+  @Test
+  void theDpoClosesAnUnconfirmedRequestWhoseDeadlinePassed() {
+    var reference = recordUnconfirmed(java.time.LocalDate.now(legalClock.zone()).minusDays(40));
+    management.executeJob(management.createJobQuery().processInstanceId(processOf(reference)).timers().singleResult()
+        .getId());
+
+    var decide = awaitTask(reference, "Task_DecideUnconfirmedRequest");
+    var refused = http.withBasicAuth("dpo", "dpo").exchange("/engine-rest/task/" + decide.getId() + "/complete",
+        HttpMethod.POST, json(Map.of("variables", Map.of("unconfirmedDecision", Map.of("value", "close")))), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    completeAsDpo(decide, Map.of("unconfirmedDecision", "close", "unconfirmedNote", "No answer by phone or post"));
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.CLOSED_UNVERIFIED));
+    assertThat(actorsOf(reference, "UNCONFIRMED_DECIDED")).containsExactly("dpo");
   }
 
   @Test
@@ -250,6 +334,17 @@ class RequestLifecycleIT extends IntegrationTest {
     return response.getBody();
   }
 
+  String recordUnconfirmed(java.time.LocalDate receivedOn) {
+    var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
+        json(Map.of("type", "ACCESS", "email", uniqueEmail(), "channel", "POST", "receivedAt", receivedOn.toString())), MAP);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return (String) response.getBody().get("reference");
+  }
+
+  List<Object> actorsOf(String reference, String action) {
+    return auditTrail(reference).stream().filter(e -> action.equals(e.get("action"))).map(e -> e.get("actor")).toList();
+  }
+
   String recordVerified(String email) {
     var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
         json(Map.of("type", "ACCESS", "email", email, "channel", "PHONE",
@@ -271,10 +366,14 @@ class RequestLifecycleIT extends IntegrationTest {
 
   /** Completes a task the way Tasklist does: over the engine REST API, authenticated as the DPO. */
   void completeAsDpo(Task task, Map<String, Object> variables) {
+    completeAs("dpo", task, variables);
+  }
+
+  void completeAs(String user, Task task, Map<String, Object> variables) {
     var body = Map.of("variables", variables.entrySet().stream()
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Map.of("value", e.getValue()))));
-    var response = http.withBasicAuth("dpo", "dpo").exchange("/engine-rest/task/" + task.getId() + "/complete",
-        HttpMethod.POST, json(body), String.class);
+    var response = http.withBasicAuth(user, DsrApi.passwordOf(user)).exchange(
+        "/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST, json(body), String.class);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 

@@ -35,10 +35,34 @@ class AccessControlIT extends IntegrationTest {
   }
 
   @Test
-  void wrongPasswordsNeverLockAUserForGood(@Autowired org.camunda.bpm.engine.ProcessEngine engine) {
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  void aWrongPasswordNeverStopsTheRightOneThroughTheEngineRestApi() {
+    var user = dpoMember("reloginrest", "right-pass-1");
 
-    assertThat(configuration.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
+    for (int i = 0; i < 3; i++) {
+      assertThat(http.withBasicAuth(user, "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(http.withBasicAuth(user, "right-pass-1").getForEntity("/engine-rest/task", String.class)
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+  }
+
+  @Test
+  void aWrongPasswordNeverStopsTheRightOneInTasklist() {
+    var user = dpoMember("relogintasklist", "right-pass-2");
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(tasklistLogin(user, "wrong")).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(tasklistLogin(user, "right-pass-2")).isEqualTo(HttpStatus.OK);
+    }
+  }
+
+  private String dpoMember(String prefix, String password) {
+    var id = prefix + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    var user = identity.newUser(id);
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.createMembership(id, "dpo");
+    return id;
   }
 
   @Test
@@ -77,7 +101,9 @@ class AccessControlIT extends IntegrationTest {
     var reference = recordRequest();
     var genuine = statusLinks.tokenFor(reference);
     var forged = genuine.substring(0, genuine.length() - 1) + (genuine.endsWith("A") ? "B" : "A");
-    var otherReference = genuine.replace(reference, reference.substring(0, reference.length() - 1) + "9");
+    var lastDigit = reference.charAt(reference.length() - 1);
+    var otherReference = genuine.replace(reference,
+        reference.substring(0, reference.length() - 1) + (lastDigit == '9' ? '8' : '9'));
 
     assertThat(http.getForEntity("/status/" + genuine, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/status/" + forged, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -87,16 +113,41 @@ class AccessControlIT extends IntegrationTest {
 
   @Test
   void theStatusPageShowsNoPersonalData() {
-    var reference = recordRequest();
+    var email = "secret-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.org";
+    var filed = http.exchange("/api/requests", HttpMethod.POST, json(Map.of("type", "RECTIFICATION", "email", email,
+        "fullName", "Zoe Hiddenname", "phone", "+30 691 555 0199", "details", "my secret account note",
+        "corrections", List.of(Map.of("field", "postalAddress", "value", "12 Hidden Street")))), Map.class);
+    assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    var reference = (String) filed.getBody().get("reference");
+    var link = "/status/" + statusLinks.tokenFor(reference);
 
-    var page = http.getForEntity("/status/" + statusLinks.tokenFor(reference), String.class);
+    var html = http.exchange(link, HttpMethod.GET, accept(MediaType.TEXT_HTML), String.class);
+    var json = http.exchange(link, HttpMethod.GET, accept(MediaType.APPLICATION_JSON), String.class);
 
-    assertThat(page.getBody()).contains(reference).doesNotContain("secret-person@example.org");
-    var headers = new HttpHeaders();
-    headers.setAccept(List.of(MediaType.TEXT_HTML));
-    var greek = http.exchange("/status/" + statusLinks.tokenFor(reference) + "?lang=el", HttpMethod.GET,
-        new HttpEntity<>(headers), String.class);
+    assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(json.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    for (var body : List.of(html.getBody(), json.getBody())) {
+      assertThat(body).contains(reference).doesNotContain(email, "Zoe", "Hiddenname", "5550199", "691 555",
+          "secret account", "postalAddress", "Hidden Street");
+    }
+    var greek = http.exchange(link + "?lang=el", HttpMethod.GET, accept(MediaType.TEXT_HTML), String.class);
     assertThat(greek.getBody()).contains("Το αίτημά σας παραλήφθηκε.");
+  }
+
+  @Test
+  void aGenuineStatusLinkForARequestThatDoesNotExistAnswers404() {
+    var link = "/status/" + statusLinks.tokenFor("DSR-2099-999999");
+
+    assertThat(http.exchange(link, HttpMethod.GET, accept(MediaType.TEXT_HTML), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.exchange(link, HttpMethod.GET, accept(MediaType.APPLICATION_JSON), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private static HttpEntity<Void> accept(MediaType type) {
+    var headers = new HttpHeaders();
+    headers.setAccept(List.of(type));
+    return new HttpEntity<>(headers);
   }
 
   @Test

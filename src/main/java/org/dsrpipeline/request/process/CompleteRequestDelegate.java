@@ -20,7 +20,7 @@ class CompleteRequestDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var summary = (String) execution.getVariable(OUTCOME_SUMMARY);
-    lifecycle.complete(execution.getProcessBusinessKey(), summary, DecisionMaker.of(execution));
+    lifecycle.complete(execution.getProcessBusinessKey(), summary);
     execution.removeVariable(OUTCOME_SUMMARY);
   }
 }

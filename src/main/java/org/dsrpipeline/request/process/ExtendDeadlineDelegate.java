@@ -24,7 +24,7 @@ class ExtendDeadlineDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var reference = execution.getProcessBusinessKey();
     var reason = (String) execution.getVariable(EXTENSION_REASON);
-    var deadline = lifecycle.extend(reference, reason, DecisionMaker.of(execution));
+    var deadline = lifecycle.extend(reference, reason);
     workflow.moveDeadline(execution.getProcessInstanceId(), reference, deadline);
     execution.removeVariable(EXTENSION_REASON);
   }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dsrpipeline.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Moves the DPO's note on an overdue request into the evidence trail, out of the process variables. */
+/** Moves the DPO's note on an overdue request into the evidence trail with who wrote it, out of the process variables. */
 @Component
 class RecordOverdueAnswerListener implements TaskListener {
 

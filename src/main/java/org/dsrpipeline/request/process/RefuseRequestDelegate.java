@@ -20,7 +20,7 @@ class RefuseRequestDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var reasons = (String) execution.getVariable(REFUSAL_REASONS);
-    lifecycle.refuse(execution.getProcessBusinessKey(), reasons, DecisionMaker.of(execution));
+    lifecycle.refuse(execution.getProcessBusinessKey(), reasons);
     execution.removeVariable(REFUSAL_REASONS);
   }
 }

@@ -14,13 +14,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.dsrpipeline.deadline.Deadline;
+import org.dsrpipeline.workflow.FormInputRefused;
 import org.dsrpipeline.workflow.RequestWorkflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +53,7 @@ class DataSubjectRequestProcessTest {
   private static final Deadline EXTENDED = deadline(LocalDate.of(2027, 3, 1));
 
   private final List<String> calls = new ArrayList<>();
+  private final List<String> recorded = new ArrayList<>();
 
   @BeforeEach
   void registerDelegates() {
@@ -63,15 +69,23 @@ class DataSubjectRequestProcessTest {
       calls.add("extendDeadlineDelegate");
       workflow.moveDeadline(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), EXTENDED);
     });
-    Mocks.register("recordDecisionMakerListener", new RecordDecisionMakerListener());
-    Mocks.register("validateReviewDecisionListener", new ValidateReviewDecisionListener());
-    Mocks.register("validateExtensionListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
-    Mocks.register("recordOverdueAnswerListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+    Mocks.register("dpoOnlyTaskListener", new DpoOnlyTaskListener());
+    Mocks.register("checkFormInputListener", new CheckFormInputListener());
+    Mocks.register("validateExtensionListener", (TaskListener) task -> { });
+    recordTask("recordReviewDecisionListener");
+    recordTask("recordExtensionDecisionListener");
+    recordTask("recordOverdueAnswerListener");
+    recordTask("recordRightCarriedOutListener");
+    recordTask("recordUnconfirmedDecisionListener");
   }
 
   @AfterEach
-  void resetMocks() {
+  void resetMocksAndClock() {
     Mocks.reset();
+    ClockUtil.reset();
+    identityService().clearAuthentication();
+    identityService().createUserQuery().list().forEach(user -> identityService().deleteUser(user.getId()));
+    identityService().createGroupQuery().list().forEach(group -> identityService().deleteGroup(group.getId()));
   }
 
   @Test
@@ -114,12 +128,70 @@ class DataSubjectRequestProcessTest {
   void anUnconfirmedRequestIsClosedWhenTheVerificationWindowEnds() {
     var instance = startRequest(false);
 
+    ClockUtil.setCurrentTime(Date.from(FIRST.dueAt().minusSeconds(86_400)));
     execute(job("Timer_VerificationExpired"));
     assertThat(instance).isWaitingAt("Task_CloseUnverifiedRequest");
     execute(job("Task_CloseUnverifiedRequest"));
 
     assertThat(instance).hasPassed("EndEvent_ClosedUnverified").isEnded();
     assertThat(calls).containsExactly("closeUnverifiedRequestDelegate");
+  }
+
+  @Test
+  void anUnconfirmedRequestWhoseDeadlinePassedGoesToTheDpoInsteadOfClosing() {
+    var instance = startRequest(false);
+
+    ClockUtil.setCurrentTime(Date.from(FIRST.dueAt().plusSeconds(1)));
+    execute(job("Timer_VerificationExpired"));
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_UNCONFIRMED_REQUEST).hasNotPassed("Task_CloseUnverifiedRequest");
+    var decide = task(TASK_DECIDE_UNCONFIRMED_REQUEST);
+    assertThat(decide).hasCandidateGroup("dpo");
+    assertThat(decide.getDueDate()).isEqualTo(Date.from(FIRST.dueAt()));
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void theDpoConfirmsTheIdentityOfAnUnconfirmedOverdueRequestAndItIsHandled() {
+    var instance = startRequest(false);
+    ClockUtil.setCurrentTime(Date.from(FIRST.dueAt().plusSeconds(1)));
+    execute(job("Timer_VerificationExpired"));
+
+    complete(task(TASK_DECIDE_UNCONFIRMED_REQUEST), withVariables(UNCONFIRMED_DECISION, UNCONFIRMED_DECISION_CONFIRMED,
+        UNCONFIRMED_NOTE, "Called the requester on the number in the letter"));
+
+    assertThat(instance).isWaitingAt(TASK_REVIEW_REQUEST, TASK_CONSIDER_EXTENSION);
+    assertThat(recorded).containsExactly("recordUnconfirmedDecisionListener");
+  }
+
+  @Test
+  void theDpoClosesAnUnconfirmedOverdueRequest() {
+    var instance = startRequest(false);
+    ClockUtil.setCurrentTime(Date.from(FIRST.dueAt().plusSeconds(1)));
+    execute(job("Timer_VerificationExpired"));
+
+    complete(task(TASK_DECIDE_UNCONFIRMED_REQUEST), withVariables(UNCONFIRMED_DECISION, UNCONFIRMED_DECISION_CLOSE,
+        UNCONFIRMED_NOTE, "No reply by phone or post"));
+    execute(job("Task_CloseUnverifiedRequest"));
+
+    assertThat(instance).hasPassed("EndEvent_ClosedUnverified").isEnded();
+    assertThat(recorded).containsExactly("recordUnconfirmedDecisionListener");
+    assertThat(calls).containsExactly("closeUnverifiedRequestDelegate");
+  }
+
+  @Test
+  void theDecisionOnAnUnconfirmedRequestNeedsAValidChoiceAndANote() {
+    var instance = startRequest(false);
+    ClockUtil.setCurrentTime(Date.from(FIRST.dueAt().plusSeconds(1)));
+    execute(job("Timer_VerificationExpired"));
+    var decide = task(TASK_DECIDE_UNCONFIRMED_REQUEST);
+
+    assertThatThrownBy(() -> complete(decide, withVariables(UNCONFIRMED_DECISION, "maybe", UNCONFIRMED_NOTE, "x")))
+        .hasMessageContaining("must be one of: confirmed, close");
+    assertThatThrownBy(() -> complete(decide, withVariables(UNCONFIRMED_DECISION, UNCONFIRMED_DECISION_CLOSE)))
+        .hasMessageContaining("is required");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_UNCONFIRMED_REQUEST);
+    assertThat(recorded).isEmpty();
   }
 
   @Test
@@ -219,21 +291,57 @@ class DataSubjectRequestProcessTest {
 
     assertThatThrownBy(() -> complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_REFUSE)))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("reasons");
+        .hasRootCauseInstanceOf(FormInputRefused.class)
+        .hasMessageContaining("'Reasons for refusal' is required");
     assertThat(instance).isWaitingAt(TASK_REVIEW_REQUEST);
+    assertThat(recorded).isEmpty();
   }
 
   @Test
-  void theDecisionMakerIsRecordedForTheEvidenceTrail() {
+  void aRightIsNotCarriedOutWithoutAnOutcomeSummaryForTheRequester() {
     var instance = startRequest(true);
-    identityService().setAuthenticatedUserId("maria");
-    try {
-      complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_PROCEED));
-    } finally {
-      identityService().clearAuthentication();
-    }
+    complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_PROCEED));
+    execute(job("CallActivity_FulfilRight"));
+    var carryOut = taskQuery().processInstanceId(calledProcessInstance(instance).getId()).singleResult();
 
-    assertThat(instance).variables().containsEntry(DECIDED_BY, "maria");
+    assertThatThrownBy(() -> complete(carryOut)).hasMessageContaining("is required");
+    assertThatThrownBy(() -> complete(carryOut, withVariables(OUTCOME_SUMMARY, "x".repeat(4001))))
+        .hasMessageContaining("at most 4,000 characters");
+    complete(carryOut, withVariables(OUTCOME_SUMMARY, "x".repeat(4000)));
+    assertThat(instance).isWaitingAt("Task_CompleteRequest");
+  }
+
+  @Test
+  void onlyMembersOfTheDpoGroupCompleteATask() {
+    var instance = startRequest(true);
+    user("maria", "dpo");
+    user("admin", "camunda-admin");
+
+    identityService().setAuthenticatedUserId("admin");
+    assertThatThrownBy(() -> complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_PROCEED)))
+        .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("group dpo");
+    assertThat(recorded).isEmpty();
+
+    identityService().setAuthenticatedUserId("maria");
+    complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_PROCEED));
+    assertThat(instance).hasPassed(TASK_REVIEW_REQUEST);
+    assertThat(recorded).containsExactly("recordReviewDecisionListener");
+  }
+
+  @Test
+  void aTaskIsAssignedOnlyToMembersOfTheDpoGroup() {
+    startRequest(true);
+    user("maria", "dpo");
+    user("intern", "interns");
+    var review = task(TASK_REVIEW_REQUEST);
+
+    assertThatThrownBy(() -> taskService().setAssignee(review.getId(), "intern"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("intern is not one");
+    assertThatThrownBy(() -> taskService().claim(review.getId(), "intern")).hasMessageContaining("intern is not one");
+    assertThat(task(TASK_REVIEW_REQUEST).getAssignee()).isNull();
+
+    taskService().claim(review.getId(), "maria");
+    assertThat(task(TASK_REVIEW_REQUEST)).isAssignedTo("maria");
   }
 
   private ProcessInstance startRequest(boolean identityVerified) {
@@ -254,6 +362,18 @@ class DataSubjectRequestProcessTest {
         .processInstanceBusinessKey("DSR-2026-000001")
         .setVariables(Map.of())
         .correlate();
+  }
+
+  private void recordTask(String beanName) {
+    Mocks.register(beanName, (TaskListener) task -> recorded.add(beanName));
+  }
+
+  private void user(String id, String group) {
+    identityService().saveUser(identityService().newUser(id));
+    if (identityService().createGroupQuery().groupId(group).count() == 0) {
+      identityService().saveGroup(identityService().newGroup(group));
+    }
+    identityService().createMembership(id, group);
   }
 
   private void register(String beanName) {

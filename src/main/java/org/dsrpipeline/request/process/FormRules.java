@@ -1,0 +1,85 @@
+package org.dsrpipeline.request.process;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each Camunda Form under processes/forms/ enforces in Tasklist, enforced again on the server:
+ * a completion through the engine REST API skips the form. {@code FormRulesTest} keeps these rules
+ * and the .form files in step.
+ */
+final class FormRules {
+
+  /** One input field: required (always, or when another field has a value), allowed values, maximum length. */
+  record Field(String key, String label, boolean required, String requiredWhenKey, String requiredWhenValue,
+      Integer maxLength, List<String> values) {
+
+    static Field text(String key, String label, boolean required, int maxLength) {
+      return new Field(key, label, required, null, null, maxLength, List.of());
+    }
+
+    static Field choice(String key, String label, String... values) {
+      return new Field(key, label, true, null, null, null, List.of(values));
+    }
+
+    Field requiredWhen(String otherKey, String otherValue) {
+      return new Field(key, label, false, otherKey, otherValue, maxLength, values);
+    }
+  }
+
+  static final String REVIEW_REQUEST = "Form_ReviewRequest";
+  static final String EXTEND_DEADLINE = "Form_ExtendDeadline";
+  static final String ANSWER_OVERDUE_REQUEST = "Form_AnswerOverdueRequest";
+  static final String CARRY_OUT_RIGHT = "Form_CarryOutRight";
+  static final String DECIDE_UNCONFIRMED_REQUEST = "Form_DecideUnconfirmedRequest";
+  static final String MANUAL_ACTION = "Form_ManualAction";
+
+  private static final Map<String, List<Field>> BY_FORM = Map.of(
+      REVIEW_REQUEST, List.of(
+          Field.choice("decision", "Decision", "proceed", "refuse"),
+          Field.text("refusalReasons", "Reasons for refusal", false, 2000).requiredWhen("decision", "refuse")),
+      EXTEND_DEADLINE, List.of(
+          Field.text("extensionReason", "Reason for the extension", true, 1000)),
+      ANSWER_OVERDUE_REQUEST, List.of(
+          Field.text("overdueNote", "What is being done", false, 1000)),
+      CARRY_OUT_RIGHT, List.of(
+          Field.text("outcomeSummary", "What was done, and what was kept and why", true, 4000)),
+      DECIDE_UNCONFIRMED_REQUEST, List.of(
+          Field.choice("unconfirmedDecision", "Decision", "confirmed", "close"),
+          Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000)),
+      MANUAL_ACTION, List.of());
+
+  private FormRules() {
+  }
+
+  /** The input fields of a form; empty for an unknown form. */
+  static List<Field> of(String formId) {
+    return BY_FORM.getOrDefault(formId, List.of());
+  }
+
+  static boolean knows(String formId) {
+    return BY_FORM.containsKey(formId);
+  }
+
+  /** What is wrong with the value of one field, in words the DPO can act on; empty when it is fine. */
+  static Optional<String> problem(Field field, Object value, Object otherValue) {
+    var required = field.required()
+        || (field.requiredWhenKey() != null && field.requiredWhenValue().equals(otherValue));
+    if (value == null || (value instanceof String text && text.isBlank())) {
+      return required ? Optional.of("'" + field.label() + "' is required.") : Optional.empty();
+    }
+    if (!(value instanceof String text)) {
+      return Optional.of("'" + field.label() + "' must be text.");
+    }
+    if (!field.values().isEmpty() && !field.values().contains(text)) {
+      return Optional.of("'" + field.label() + "' must be one of: " + String.join(", ", field.values()) + ".");
+    }
+    if (field.maxLength() != null && text.length() > field.maxLength()) {
+      return Optional.of(String.format(Locale.ROOT, "'%s' may have at most %,d characters; it has %,d.",
+          field.label(), field.maxLength(), text.length()));
+    }
+    return Optional.empty();
+  }
+}
