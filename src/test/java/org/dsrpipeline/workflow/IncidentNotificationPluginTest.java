@@ -31,9 +31,13 @@ class IncidentNotificationPluginTest {
   void startEngine() {
     ObjectProvider<RequestIncidents> provider = mock(ObjectProvider.class);
     when(provider.getObject()).thenReturn(incidents);
+    var name = "incident-plugin-" + UUID.randomUUID();
+    // A name of its own: an engine named "default" would replace, and on close unregister, the one the
+    // Spring tests of the same JVM serve through the engine REST API.
     var configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:incident-plugin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+        .setProcessEngineName(name)
+        .setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
         .setJobExecutorActivate(false);
     configuration.getProcessEnginePlugins().add(new IncidentNotificationPlugin(provider));
     engine = configuration.buildProcessEngine();
