@@ -1,6 +1,5 @@
 package org.dsrpipeline.workflow;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dsrpipeline.connector.manual.ManualAction;
@@ -24,9 +23,9 @@ class CheckManualActionAnsweredListener implements TaskListener {
   public void notify(DelegateTask task) {
     var action = actions.findByTrackingId(task.getProcessInstanceId())
         .or(() -> untrackedAction(task))
-        .orElseThrow(() -> new ProcessEngineException("This task belongs to no recorded manual action"));
+        .orElseThrow(() -> new FormInputRefused(null, "This task belongs to no recorded manual action"));
     if (action.status() == ManualAction.Status.PENDING) {
-      throw new ProcessEngineException("Record the answer of manual action " + action.id()
+      throw new FormInputRefused(null, "Record the answer of manual action " + action.id()
           + " on its page (/dpo/manual-actions/" + action.id() + ") first: the task then closes by itself.");
     }
   }
