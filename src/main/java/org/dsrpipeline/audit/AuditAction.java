@@ -14,7 +14,15 @@ public enum AuditAction {
   REFUSED(true),
   COMPLETED(true),
   EMAIL_SENT(false),
-  EMAIL_FAILED(false);
+  EMAIL_FAILED(false),
+  // identities proven and resolved, work done per store (the foundation of the rights; no codes, no phone numbers)
+  PHONE_CODE_ISSUED(false),
+  PHONE_CODE_REJECTED(false),
+  PHONE_PROVEN(false),
+  SMS_SENT(false),
+  SMS_FAILED(false),
+  SUBJECT_RESOLVED(false),
+  STORE_OPERATION(false);
 
   private final boolean visibleToRequester;
 
