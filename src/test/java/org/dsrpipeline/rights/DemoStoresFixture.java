@@ -71,13 +71,27 @@ final class DemoStoresFixture implements AutoCloseable {
     pools.close();
   }
 
+  /** The store's http settings with one attempt per call; every other setting copied (whatever the record holds). */
   private static Store oneAttempt(Store store) {
     if (store.kind() != StoreKind.HTTP) {
       return store;
     }
-    var h = store.http();
-    return store.withHttp(new HttpSettings(h.baseUrl(), h.authHeader(), h.authValue(), h.rateLimit(), 1,
-        Duration.ofMillis(1), h.connectTimeout(), h.requestTimeout(), h.items(), h.next(), h.firstPage()));
+    try {
+      var components = HttpSettings.class.getRecordComponents();
+      var values = new Object[components.length];
+      var types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        values[i] = switch (components[i].getName()) {
+          case "maxAttempts" -> 1;
+          case "retryBackoff" -> Duration.ofMillis(1);
+          default -> components[i].getAccessor().invoke(store.http());
+        };
+      }
+      return store.withHttp(HttpSettings.class.getDeclaredConstructor(types).newInstance(values));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Connector counting(Connector connector) {
