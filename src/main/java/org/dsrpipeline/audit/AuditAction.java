@@ -24,7 +24,15 @@ public enum AuditAction {
   /** The DPO answered a manual action (a store only a person can act on). */
   MANUAL_ACTION_ANSWERED(false),
   /** Someone read the request's personal data (DPO API or pages); the actor is the user. */
-  PERSONAL_DATA_READ(false);
+  PERSONAL_DATA_READ(false),
+  // identities proven and resolved, work done per store (the foundation of the rights; no codes, no phone numbers)
+  PHONE_CODE_ISSUED(false),
+  PHONE_CODE_REJECTED(false),
+  PHONE_PROVEN(false),
+  SMS_SENT(false),
+  SMS_FAILED(false),
+  SUBJECT_RESOLVED(false),
+  STORE_OPERATION(false);
 
   private final boolean visibleToRequester;
 

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.dsrpipeline.datamap.IdentityGraph;
+import org.dsrpipeline.datamap.IdentitySource;
 import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.datamap.SubjectIdentities;
 
@@ -44,6 +46,24 @@ public final class ConnectorRegistry {
    */
   public IdentityGraph.Result resolve(SubjectIdentities given) {
     return graph.resolve(given, connectors());
+  }
+
+  /** Like {@link #resolve(SubjectIdentities)}, telling {@code linkedBy} which store answered which values. */
+  public IdentityGraph.Result resolve(SubjectIdentities given, BiConsumer<String, SubjectIdentities> linkedBy) {
+    var sources = connectors.values().stream().<IdentitySource>map(connector -> new IdentitySource() {
+      @Override
+      public String name() {
+        return connector.name();
+      }
+
+      @Override
+      public SubjectIdentities identitiesLinkedTo(SubjectIdentities known) throws Exception {
+        var found = connector.identitiesLinkedTo(known);
+        linkedBy.accept(connector.name(), found);
+        return found;
+      }
+    }).toList();
+    return graph.resolve(given, sources);
   }
 
   public List<StoreOutcome> find(RequestRef request, SubjectIdentities subject) {

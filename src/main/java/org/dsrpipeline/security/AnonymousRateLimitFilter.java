@@ -10,7 +10,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Rate limits what anyone may call without a login, per client address: filing a request
  * ({@code POST /api/requests}) and the requester's links ({@code /verify/**}, {@code /status/**},
- * {@code /download/**}). Past the budget: 429 with Retry-After, before anything is read or stored.
+ * {@code /download/**}, {@code /phone-proof/**}). Past the budget: 429 with Retry-After, before anything is read or stored.
  */
 class AnonymousRateLimitFilter extends OncePerRequestFilter {
 
@@ -24,7 +24,8 @@ class AnonymousRateLimitFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     var path = request.getRequestURI().substring(request.getContextPath().length());
     return !(("POST".equals(request.getMethod()) && path.equals("/api/requests"))
-        || path.startsWith("/verify/") || path.startsWith("/status/") || path.startsWith("/download/"));
+        || path.startsWith("/verify/") || path.startsWith("/status/") || path.startsWith("/download/")
+        || path.startsWith("/phone-proof/"));
   }
 
   @Override

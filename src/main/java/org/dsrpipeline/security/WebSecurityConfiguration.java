@@ -64,6 +64,11 @@ class WebSecurityConfiguration {
             // the confirmation itself; its form carries a nonce of FormNonces instead of a session's CSRF token
             .requestMatchers(HttpMethod.POST, "/verify/*").permitAll()
             .requestMatchers(HttpMethod.GET, "/demo/mailbox").permitAll()
+            // the requester proves their phone behind their secret status link (rights/proof)
+            .requestMatchers(HttpMethod.GET, "/phone-proof/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/phone-proof/*", "/phone-proof/*/send").permitAll()
+            .requestMatchers(HttpMethod.POST, "/demo/sms-gateway/messages").permitAll()
+            .requestMatchers(HttpMethod.GET, "/demo/texts").permitAll()
             .requestMatchers("/demo/helpdesk/**", "/demo/crm/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/error").permitAll()

@@ -1,0 +1,190 @@
+package org.dsrpipeline.rights;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.dsrpipeline.audit.AuditAction;
+import org.dsrpipeline.audit.AuditTrail;
+import org.dsrpipeline.connector.CollectionOutcome;
+import org.dsrpipeline.connector.Connector;
+import org.dsrpipeline.connector.ConnectorRegistry;
+import org.dsrpipeline.connector.Correction;
+import org.dsrpipeline.connector.RecordSink;
+import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.StoreOutcome;
+import org.dsrpipeline.datamap.Operation;
+import org.dsrpipeline.datamap.SubjectIdentities;
+import org.dsrpipeline.request.DataSubjectRequest;
+import org.dsrpipeline.request.DataSubjectRequestRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one operation on one store for one request, with the request's stored identities
+ * ({@link SubjectResolution#identities}), and records its outcome in {@code dsr_store_outcome} (one row
+ * per request, store and operation: counts, kept-until, error; never the data) and the audit trail, in
+ * a transaction of its own: the outcome survives a rollback or retry of the caller (the engine's job).
+ * The row is locked while the store works, so a second run waits for the first; once a run succeeded,
+ * the next reports "already done" without calling the connector. A FAILED or MANUAL_PENDING outcome is
+ * run again.
+ */
+@Service
+public class StoreWork {
+
+  /** The recorded outcome; {@code alreadyDone}: an earlier run had succeeded, the store was not called. */
+  public record Result(RecordedOutcome outcome, boolean alreadyDone) {
+
+    public boolean ok() {
+      return "OK".equals(outcome.status());
+    }
+  }
+
+  private final ConnectorRegistry registry;
+  private final SubjectResolution resolution;
+  private final DataSubjectRequestRepository requests;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+  private final AuditTrail audit;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  StoreWork(ConnectorRegistry registry, SubjectResolution resolution, DataSubjectRequestRepository requests,
+      JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail audit, ObjectMapper json, Clock clock) {
+    this.registry = registry;
+    this.resolution = resolution;
+    this.requests = requests;
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.audit = audit;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** FIND, ERASE, RESTRICT, UNRESTRICT or SUPPRESS_MARKETING; EXPORT and RECTIFY need their inputs (below). */
+  public Result run(String reference, String store, Operation operation) {
+    return switch (operation) {
+      case FIND -> work(reference, store, operation, (c, ref, subject) -> c.find(ref, subject));
+      case ERASE -> work(reference, store, operation, (c, ref, subject) -> c.erase(ref, subject));
+      case RESTRICT -> work(reference, store, operation, (c, ref, subject) -> c.restrict(ref, subject));
+      case UNRESTRICT -> work(reference, store, operation, (c, ref, subject) -> c.unrestrict(ref, subject));
+      case SUPPRESS_MARKETING -> work(reference, store, operation, (c, ref, subject) -> c.suppressMarketing(ref, subject));
+      case EXPORT, RECTIFY -> throw new IllegalArgumentException(operation + " needs its input: use export(...) or "
+          + "rectify(...)");
+    };
+  }
+
+  public Result export(String reference, String store, RecordSink sink) {
+    return work(reference, store, Operation.EXPORT, (c, ref, subject) -> c.export(ref, subject, sink));
+  }
+
+  public Result rectify(String reference, String store, List<Correction> corrections) {
+    return work(reference, store, Operation.RECTIFY, (c, ref, subject) -> c.rectify(ref, subject, corrections));
+  }
+
+  /** Every recorded outcome of the request, by store and operation. */
+  public List<RecordedOutcome> outcomes(String reference) {
+    return jdbc.query("select * from dsr_store_outcome where request_id = ? order by id",
+        RecordedOutcome.rows(), request(reference).id());
+  }
+
+  private interface Work {
+    StoreOutcome on(Connector connector, RequestRef request, SubjectIdentities subject);
+  }
+
+  private Result work(String reference, String store, Operation operation, Work work) {
+    var request = request(reference);
+    var connector = registry.connector(store);
+    var subject = resolution.identities(reference);
+    openRow(request, store, operation);
+    return ownTransaction.execute(tx -> {
+      var row = jdbc.query("select * from dsr_store_outcome where request_id = ? and store_name = ? and operation = ? "
+          + "for update", RecordedOutcome.rows(), request.id(), store, operation.name()).get(0);
+      if ("OK".equals(row.status())) {
+        return new Result(row, true);
+      }
+      var outcome = call(connector, RequestRef.of(reference), operation, subject, work);
+      record(request, row, outcome);
+      return new Result(jdbc.query("select * from dsr_store_outcome where id = ?", RecordedOutcome.rows(), row.id())
+          .get(0), false);
+    });
+  }
+
+  private static StoreOutcome call(Connector connector, RequestRef request, Operation operation,
+      SubjectIdentities subject, Work work) {
+    try {
+      return work.on(connector, request, subject);
+    } catch (UncheckedIOException writingTheExportFailed) {
+      throw writingTheExportFailed;
+    } catch (RuntimeException e) {
+      return StoreOutcome.failed(request, connector.name(), operation, "store " + connector.name() + ": "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+  }
+
+  /** The row exists before the work starts, so that concurrent runs lock the same row. */
+  private void openRow(DataSubjectRequest request, String store, Operation operation) {
+    try {
+      ownTransaction.executeWithoutResult(tx -> {
+        if (jdbc.queryForObject("select count(*) from dsr_store_outcome where request_id = ? and store_name = ? "
+            + "and operation = ?", Long.class, request.id(), store, operation.name()) == 0) {
+          jdbc.update("insert into dsr_store_outcome (request_id, store_name, operation, status, found, changed, kept, "
+              + "attempts, first_run_at) values (?, ?, ?, 'PENDING', 0, 0, 0, 0, ?)", request.id(), store,
+              operation.name(), Timestamp.from(clock.instant()));
+        }
+      });
+    } catch (DuplicateKeyException openedMeanwhile) {
+      // another run opened it: the lock below orders the two
+    }
+  }
+
+  private void record(DataSubjectRequest request, RecordedOutcome row, StoreOutcome outcome) {
+    var collections = outcome.collections();
+    long changed = collections.stream().mapToLong(c -> c.deleted() + c.blanked() + c.pseudonymised() + c.restricted()
+        + c.updated()).sum();
+    long kept = collections.stream().mapToLong(CollectionOutcome::kept).sum();
+    var keptUntil = collections.stream().map(CollectionOutcome::keptUntil).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).orElse(null);
+    var now = clock.instant();
+    jdbc.update("update dsr_store_outcome set status = ?, found = ?, changed = ?, kept = ?, kept_until = ?, "
+        + "collections = ?, error = ?, manual_action_id = ?, attempts = attempts + 1, last_run_at = ?, done_at = ? "
+        + "where id = ?", outcome.status().name(), outcome.found(), changed, kept, timestamp(keptUntil),
+        toJson(collections), truncate(outcome.error(), 1000),
+        outcome.manualTask() == null ? null : outcome.manualTask().actionId(), Timestamp.from(now),
+        outcome.ok() ? Timestamp.from(now) : null, row.id());
+    audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION,
+        truncate("attempt " + (row.attempts() + 1) + ": " + outcome.summary(), 500), null);
+  }
+
+  private String toJson(List<CollectionOutcome> collections) {
+    try {
+      return truncate(json.writeValueAsString(collections), 20000);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a store outcome", e);
+    }
+  }
+
+  private DataSubjectRequest request(String reference) {
+    return requests.findByReference(reference)
+        .orElseThrow(() -> new java.util.NoSuchElementException("No request " + reference));
+  }
+
+  private static Timestamp timestamp(Instant at) {
+    return at == null ? null : Timestamp.from(at);
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
+  }
+}
