@@ -12,20 +12,28 @@ import java.util.Optional;
  */
 final class FormRules {
 
-  /** One input field: required (always, or when another field has a value), allowed values, maximum length. */
+  /**
+   * One input field: required (always, or when another field has a value), allowed values, maximum length;
+   * {@code checkbox}: a boolean, which "required" means ticked (true).
+   */
   record Field(String key, String label, boolean required, String requiredWhenKey, String requiredWhenValue,
-      Integer maxLength, List<String> values) {
+      Integer maxLength, List<String> values, boolean checkbox) {
 
     static Field text(String key, String label, boolean required, int maxLength) {
-      return new Field(key, label, required, null, null, maxLength, List.of());
+      return new Field(key, label, required, null, null, maxLength, List.of(), false);
     }
 
     static Field choice(String key, String label, String... values) {
-      return new Field(key, label, true, null, null, null, List.of(values));
+      return new Field(key, label, true, null, null, null, List.of(values), false);
+    }
+
+    /** A checkbox that must be ticked. */
+    static Field ticked(String key, String label) {
+      return new Field(key, label, true, null, null, null, List.of(), true);
     }
 
     Field requiredWhen(String otherKey, String otherValue) {
-      return new Field(key, label, false, otherKey, otherValue, maxLength, values);
+      return new Field(key, label, false, otherKey, otherValue, maxLength, values, checkbox);
     }
   }
 
@@ -35,6 +43,8 @@ final class FormRules {
   static final String CARRY_OUT_RIGHT = "Form_CarryOutRight";
   static final String DECIDE_UNCONFIRMED_REQUEST = "Form_DecideUnconfirmedRequest";
   static final String MANUAL_ACTION = "Form_ManualAction";
+  static final String CHECK_SUBJECT_IDENTITIES = "Form_CheckSubjectIdentities";
+  static final String REVIEW_ERASURE_PLAN = "Form_ReviewErasurePlan";
 
   private static final Map<String, List<Field>> BY_FORM = Map.of(
       REVIEW_REQUEST, List.of(
@@ -49,7 +59,12 @@ final class FormRules {
       DECIDE_UNCONFIRMED_REQUEST, List.of(
           Field.choice("unconfirmedDecision", "Decision", "confirmed", "close"),
           Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000)),
-      MANUAL_ACTION, List.of());
+      MANUAL_ACTION, List.of(),
+      CHECK_SUBJECT_IDENTITIES, List.of(
+          Field.choice("identitiesDecision", "Decision", "resolveAgain", "acceptAsFound"),
+          Field.text("identitiesNote", "Why", true, 1000)),
+      REVIEW_ERASURE_PLAN, List.of(
+          Field.ticked("planApproved", "I have reviewed the plan: carry it out")));
 
   private FormRules() {
   }
@@ -67,6 +82,13 @@ final class FormRules {
   static Optional<String> problem(Field field, Object value, Object otherValue) {
     var required = field.required()
         || (field.requiredWhenKey() != null && field.requiredWhenValue().equals(otherValue));
+    if (field.checkbox()) {
+      if (value != null && !(value instanceof Boolean)) {
+        return Optional.of("'" + field.label() + "' must be true or false.");
+      }
+      return required && !Boolean.TRUE.equals(value) ? Optional.of("'" + field.label() + "' must be ticked (true).")
+          : Optional.empty();
+    }
     if (value == null || (value instanceof String text && text.isBlank())) {
       return required ? Optional.of("'" + field.label() + "' is required.") : Optional.empty();
     }

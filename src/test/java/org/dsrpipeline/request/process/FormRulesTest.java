@@ -55,6 +55,6 @@ class FormRulesTest {
       required = false;
     }
     return new FormRules.Field(component.get("key").asText(), component.get("label").asText().replaceAll(" \\(.*\\)$", ""),
-        required, whenKey, whenValue, maxLength, List.copyOf(values));
+        required, whenKey, whenValue, maxLength, List.copyOf(values), "checkbox".equals(component.get("type").asText()));
   }
 }
