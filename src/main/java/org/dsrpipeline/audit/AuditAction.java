@@ -32,7 +32,12 @@ public enum AuditAction {
   SMS_SENT(false),
   SMS_FAILED(false),
   SUBJECT_RESOLVED(false),
-  STORE_OPERATION(false);
+  STORE_OPERATION(false),
+  // erasure (rights/erasure): the plan, the DPO's holds and approval, the stored identities deleted at the end
+  ERASURE_PLANNED(false),
+  LEGAL_HOLD_RECORDED(false),
+  ERASURE_PLAN_APPROVED(false),
+  SUBJECT_IDENTITIES_DELETED(false);
 
   private final boolean visibleToRequester;
 
