@@ -194,6 +194,65 @@ class ErasureIT extends IntegrationTest {
   }
 
   @Test
+  void aStoreTheDpoPutsOnLegalHoldIsKeptWholeWithTheReasonInTheEvidence() {
+    var subject = seededSubjectWithInvoicesInRetention();
+    var preferences = stores.queryForObject("select count(*) from marketing.marketing_preference where customer_id = ?",
+        Long.class, subject.customerId());
+    var reference = fileAndConfirm(subject.email());
+    var review = awaitPlanReview(reference);
+    var path = "/dpo/requests/" + reference + "/erasure-plan";
+    var page = api.as("dpo").getForEntity(path, String.class);
+    var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+    assertThat(token.find()).as("the page's form carries a CSRF token").isTrue();
+    var session = page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";", 2)[0];
+
+    assertThat(api.as("dpo").postForEntity(path + "/holds", form("store=marketing&reason=Lawsuit", null, null),
+        String.class).getStatusCode()).as("no CSRF token").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.postForEntity(path + "/holds", form("store=marketing&reason=Lawsuit", token.group(1), session),
+        String.class).getStatusCode()).as("no DPO").isEqualTo(HttpStatus.UNAUTHORIZED);
+    var noReason = api.as("dpo").postForEntity(path + "/holds", form("store=marketing&reason=+", token.group(1),
+        session), String.class);
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody()).contains("say why the store");
+    var held = api.as(DsrApi.SECOND_DPO).postForEntity(path + "/holds", form(
+        "store=marketing&reason=Pending+lawsuit+about+the+campaign", token.group(1), session), String.class);
+    assertThat(held.getStatusCode()).as(held.getBody()).isIn(HttpStatus.OK, HttpStatus.FOUND);
+
+    var plan = api.as("dpo").exchange("/api/dpo/requests/" + reference + "/erasure-plan", HttpMethod.GET, null,
+        DsrApi.MAP).getBody();
+    @SuppressWarnings("unchecked")
+    var rows = (List<Map<String, Object>>) plan.get("plan");
+    assertThat(rows).filteredOn(r -> "marketing".equals(r.get("store"))).isNotEmpty()
+        .allMatch(r -> "KEEP".equals(r.get("action")) && ((String) r.get("reason")).contains("legal hold"));
+    assertThat(rows).filteredOn(r -> "web-tracking".equals(r.get("store"))).allMatch(r -> "ERASE".equals(r.get("action")));
+    assertThat(api.events(reference, "LEGAL_HOLD_RECORDED")).singleElement()
+        .satisfies(e -> assertThat(e.get("actor")).isEqualTo(DsrApi.SECOND_DPO))
+        .satisfies(e -> assertThat((String) e.get("outcome")).contains("marketing", "Pending lawsuit"));
+
+    api.completeOk("dpo", review, Map.of(ErasureProcess.PLAN_APPROVED, true));
+    answerTheManualAction(reference);
+    awaitCompletedWithTheFinalEmail(reference, subject.email());
+
+    assertThat(stores.queryForObject("select count(*) from marketing.marketing_preference where customer_id = ?",
+        Long.class, subject.customerId())).as("kept whole").isEqualTo(preferences);
+    assertThat(outcomes(reference)).filteredOn(o -> "marketing".equals(o.get("store")) && "ERASE".equals(o.get("operation")))
+        .singleElement().satisfies(o -> assertThat(o.get("status")).isEqualTo("KEPT_ON_HOLD"))
+        .satisfies(o -> assertThat((String) o.get("note")).contains("Pending lawsuit"));
+    var late = api.as("dpo").postForEntity(path + "/holds", form("store=crm&reason=Too+late", token.group(1), session),
+        String.class);
+    assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private static org.springframework.http.HttpEntity<String> form(String body, String csrf, String cookie) {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    if (cookie != null) {
+      headers.set(org.springframework.http.HttpHeaders.COOKIE, cookie);
+    }
+    return new org.springframework.http.HttpEntity<>(csrf == null ? body : body + "&_csrf=" + csrf, headers);
+  }
+
+  @Test
   void theEnginesHistoryHoldsNeitherTheSubjectsEmailNorPhoneAfterTheErasure() {
     var subject = seededSubjectWithInvoicesInRetention();
     var reference = fileAndConfirm(subject.email());
