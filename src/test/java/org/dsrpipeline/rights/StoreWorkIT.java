@@ -62,6 +62,17 @@ class StoreWorkIT extends IntegrationTest {
   }
 
   @Test
+  void theRightsActOnTheControllerStoresThatHaveSomethingTheOperationAppliesTo() {
+    var stores = new RightStores(this.stores.registry());
+
+    assertThat(stores.controllerStores(Operation.ERASE)).containsExactly("customer-accounts", "marketing",
+        "web-tracking", "helpdesk", "crm", "paper-archive");
+    assertThat(stores.processorStores()).containsExactly("message-log");
+    assertThat(stores.controllerStores(Operation.SUPPRESS_MARKETING)).contains("marketing", "paper-archive")
+        .doesNotContain("message-log", "web-tracking");
+  }
+
+  @Test
   void aLaterPassOfTheSameOperationRunsTheStoreAgainWithAnOutcomeOfItsOwn() {
     var reference = verifiedRequest(http, ANNA.email(), null);
     resolution.resolve(reference);

@@ -201,8 +201,8 @@ public class ErasurePlans {
       lines.add(switch (outcome.status()) {
         case "OK" -> outcome.manualActionId() != null ? what + ": erased by hand, as our staff recorded"
             : what + ": " + outcome.changed() + " record(s) erased" + (outcome.kept() > 0 ? "; "
-            + outcome.kept() + " kept as the law requires until " + outcome.keptUntil().toString().substring(0, 10)
-            + ", then erased" : "");
+            + outcome.kept() + " kept as the law requires" + (outcome.keptUntil() == null ? "" : " until "
+            + outcome.keptUntil().toString().substring(0, 10)) + ", then erased" : "");
         case "HANDLED_WITH_CONTROLLER" -> what + ": held for a customer of ours, who is the controller; handled with "
             + "that controller";
         case "KEPT_ON_HOLD" -> what + ": kept, because a legal claim or another legal obligation requires it";
