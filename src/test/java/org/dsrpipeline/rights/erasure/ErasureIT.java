@@ -145,9 +145,37 @@ class ErasureIT extends IntegrationTest {
     assertThat(app.queryForObject("select count(*) from dsr_subject_identity i join dsr_request r on r.id = "
         + "i.request_id where r.reference = ?", Long.class, reference)).as("kept until the last kept record goes")
         .isPositive();
+    // the retention timer fires (as its date would): a second pass runs only where records were kept, and keeps them
+    var timer = management.createJobQuery().processInstanceId(deferred.getId()).timers().singleResult();
+    management.executeJob(timer.getId());
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outcomes(reference).stream()
+        .filter(o -> "ERASE".equals(o.get("operation")) && Integer.valueOf(2).equals(o.get("pass"))))
+        .singleElement().satisfies(o -> assertThat(o.get("store")).isEqualTo("customer-accounts"))
+        .satisfies(o -> assertThat(((Number) o.get("kept")).longValue()).isEqualTo(invoicesInRetention)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createExecutionQuery()
+        .processInstanceId(deferred.getId()).activityId(ErasureProcess.TIMER_RETENTION_ENDS).count() == 1);
+    assertThat(invoices(subject, false)).isEqualTo(invoicesInRetention);
     var completion = mailsTo(subject.email()).stream().filter(m -> Mails.subject(m).contains(reference)
         || Mails.body(m).contains("erased")).toList();
     assertThat(completion.stream().map(Mails::body)).anyMatch(b -> b.contains("kept as the law requires until"));
+  }
+
+  @Test
+  void whenNothingIsKeptTheStoredIdentitiesAreDeletedAsTheErasureEnds() {
+    var subject = seededSubject(false);
+    var reference = fileAndConfirm(subject.email());
+    approveThePlan(reference);
+    answerTheManualAction(reference);
+    awaitCompletedWithTheFinalEmail(reference, subject.email());
+
+    assertThat(stores.queryForObject("select count(*) from accounts.invoice where customer_id = ?", Long.class,
+        subject.customerId())).isZero();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(app.queryForObject("select count(*) from "
+        + "dsr_subject_identity i join dsr_request r on r.id = i.request_id where r.reference = ?", Long.class,
+        reference)).isZero());
+    assertThat(api.events(reference, "SUBJECT_IDENTITIES_DELETED")).hasSize(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ErasureProcess.KEY_DEFERRED)
+        .processInstanceBusinessKey(reference).count()).isZero();
   }
 
   @Test
@@ -279,12 +307,19 @@ class ErasureIT extends IntegrationTest {
   }
 
   private Subject seededSubjectWithInvoicesInRetention() {
+    return seededSubject(true);
+  }
+
+  /** A seeded subject not erased yet, with marketing preferences; with invoices inside their 10 years, or none. */
+  private Subject seededSubject(boolean invoicesInRetention) {
     var known = DemoSubjects.ALL.stream().map(s -> s.customerId()).toList();
+    var invoices = invoicesInRetention
+        ? "exists (select 1 from accounts.invoice i where i.customer_id = c.id and i.issued_at > ?)"
+        : "not exists (select 1 from accounts.invoice i where i.customer_id = c.id and i.issued_at > ?)";
     var candidates = stores.query("select c.id, c.email, c.phone from accounts.customer c where c.full_name is not null "
-        + "and c.full_name <> '' and exists (select 1 from accounts.invoice i where i.customer_id = c.id and "
-        + "i.issued_at > ?) and exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id) "
-        + "order by c.id", (rs, n) -> new Subject(rs.getLong(1), rs.getString(2), rs.getString(3)),
-        Timestamp.from(Instant.now().minus(3000, ChronoUnit.DAYS)));
+        + "and c.full_name <> '' and " + invoices + " and exists (select 1 from marketing.marketing_preference p "
+        + "where p.customer_id = c.id) order by c.id", (rs, n) -> new Subject(rs.getLong(1), rs.getString(2),
+        rs.getString(3)), Timestamp.from(Instant.now().minus(invoicesInRetention ? 3000 : 3700, ChronoUnit.DAYS)));
     return candidates.stream().filter(s -> !known.contains(s.customerId())).filter(s -> TAKEN.add(s.customerId()))
         .findFirst().orElseThrow(() -> new IllegalStateException("no seeded subject left to erase"));
   }
