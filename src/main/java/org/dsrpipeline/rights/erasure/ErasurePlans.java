@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.connector.ConnectorRegistry;
@@ -295,9 +294,5 @@ public class ErasurePlans {
 
   private static String truncate(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
-
-  Optional<Hold> hold(String reference, String store) {
-    return Optional.ofNullable(holdsByStore(request(reference)).get(store));
   }
 }
