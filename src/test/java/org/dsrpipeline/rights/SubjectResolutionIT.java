@@ -122,6 +122,29 @@ class SubjectResolutionIT extends IntegrationTest {
   }
 
   @Test
+  void theDpoCanAcceptIdentitiesThatNeedThemAsFoundAndTheErasureForgetsThemAtTheEnd() {
+    var reference = verifiedRequest(http, ANNA.email(), null);
+    var resolution = resolution(stores.registry());
+    stores.saas.failNext(503, 1, null);
+    var waiting = resolution.resolve(reference);
+    stores.identityLookups.set(0);
+
+    assertThatThrownBy(() -> resolution.acceptAsFound(reference, "dpo", " ")).hasMessageContaining("reason");
+    var accepted = resolution.acceptAsFound(reference, "dpo2", "the helpdesk holds no one of this address");
+
+    assertThat(waiting.status()).isEqualTo(SubjectResolution.Status.NEEDS_DPO);
+    assertThat(accepted.status()).isEqualTo(SubjectResolution.Status.RESOLVED);
+    assertThat(accepted.resolvedBy()).isEqualTo("dpo2");
+    assertThat(accepted.identities()).isEqualTo(waiting.identities());
+    assertThat(stores.identityLookups.get()).as("accepting asks no store").isZero();
+    assertThat(resolution.identities(reference).of(IdentityType.EMAIL)).containsExactly(ANNA.email());
+
+    assertThat(resolution.forget(reference)).isEqualTo(waiting.identities().size());
+    assertThat(resolution.identities(reference).of(IdentityType.EMAIL)).isEmpty();
+    assertThat(resolution.forget(reference)).isZero();
+  }
+
+  @Test
   void aStoreThatCannotBeReachedSendsTheResolutionToTheDpoAndNothingActsOnIt() {
     var reference = verifiedRequest(http, ANNA.email(), null);
     var resolution = resolution(stores.registry());
