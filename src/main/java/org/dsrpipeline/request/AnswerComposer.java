@@ -123,7 +123,7 @@ public class AnswerComposer {
     if (c.kept() > 0) {
       line.append(' ').append(text(locale, "answer.kept", c.kept(),
           c.keptUntil() == null ? "" : date(c.keptUntil(), locale),
-          c.keptReason() == null ? "" : c.keptReason().strip()));
+          c.keptReason() == null ? "" : c.keptReason().strip().replaceAll("\\.+$", "")));
     }
     return line.toString();
   }

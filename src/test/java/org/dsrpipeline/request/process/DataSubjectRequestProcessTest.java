@@ -137,6 +137,17 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
+  void whoReviewsIsDecidedInAJobOfItsOwnSoThatABrokenDecisionRaisesAnIncidentNotAFailedConfirmation() {
+    var instance = startRequest(false);
+    runtimeService().createMessageCorrelation(MESSAGE_IDENTITY_CONFIRMED)
+        .processInstanceBusinessKey("DSR-2026-000001").correlate();
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_WHO_REVIEWS, TASK_CONSIDER_EXTENSION);
+    execute(job(TASK_DECIDE_WHO_REVIEWS));
+    assertThat(instance).isWaitingAt(TASK_REVIEW_REQUEST, TASK_CONSIDER_EXTENSION);
+  }
+
+  @Test
   void anObjectionToOtherProcessingIsReviewedFirst() {
     var instance = startRequest(true, "OBJECTION", "Process_Objection", "PROCESSING");
 
@@ -208,6 +219,7 @@ class DataSubjectRequestProcessTest {
 
     complete(task(TASK_DECIDE_UNCONFIRMED_REQUEST), withVariables(UNCONFIRMED_DECISION, UNCONFIRMED_DECISION_CONFIRMED,
         UNCONFIRMED_NOTE, "Called the requester on the number in the letter"));
+    decideWhoReviews();
 
     assertThat(instance).isWaitingAt(TASK_REVIEW_REQUEST, TASK_CONSIDER_EXTENSION);
     assertThat(recorded).containsExactly("recordUnconfirmedDecisionListener");
@@ -407,6 +419,7 @@ class DataSubjectRequestProcessTest {
     variables.putAll(RequestWorkflow.deadlineVariables(FIRST));
     var instance = runtimeService().startProcessInstanceByKey(KEY, "DSR-2026-000001", variables);
     assertThat(instance).isStarted();
+    decideWhoReviews();
     return instance;
   }
 
@@ -415,6 +428,15 @@ class DataSubjectRequestProcessTest {
         .processInstanceBusinessKey("DSR-2026-000001")
         .setVariables(Map.of())
         .correlate();
+    decideWhoReviews();
+  }
+
+  /** The DMN's task is a save point: its job runs once the request is being handled. */
+  private void decideWhoReviews() {
+    var decision = jobQuery().activityId(TASK_DECIDE_WHO_REVIEWS).singleResult();
+    if (decision != null) {
+      execute(decision);
+    }
   }
 
   private void recordTask(String beanName) {
