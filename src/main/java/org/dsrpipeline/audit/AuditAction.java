@@ -12,6 +12,8 @@ public enum AuditAction {
   OVERDUE(true),
   OVERDUE_ANSWERED(false),
   REVIEW_DECIDED(false),
+  /** processes/who-reviews.dmn decided that the request is carried out without the DPO's review. */
+  REVIEW_NOT_NEEDED(false),
   EXTENSION_DECIDED(false),
   RIGHT_CARRIED_OUT(false),
   UNCONFIRMED_DECIDED(false),

@@ -62,6 +62,10 @@ public class DataSubjectRequest {
   @OrderColumn(name = "list_index")
   private List<Correction> corrections = new ArrayList<>();
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "objection_scope")
+  private ObjectionScope objectionScope;
+
   @Column(name = "received_at", nullable = false)
   private Instant receivedAt;
 
@@ -119,6 +123,14 @@ public class DataSubjectRequest {
     this.receivedAt = receivedAt;
     this.recordedBy = recordedBy;
     this.status = RequestStatus.AWAITING_VERIFICATION;
+  }
+
+  /** Only an objection has one. */
+  void objectTo(ObjectionScope scope) {
+    if (scope != null && type != RequestType.OBJECTION) {
+      throw new IllegalArgumentException("Only an objection has a scope, not a " + type + " request");
+    }
+    objectionScope = scope;
   }
 
   void confirmIdentity(Instant at) {
@@ -202,6 +214,11 @@ public class DataSubjectRequest {
 
   public List<Correction> corrections() {
     return List.copyOf(corrections);
+  }
+
+  /** What an objection is about; null for the other rights. */
+  public ObjectionScope objectionScope() {
+    return objectionScope;
   }
 
   public Instant receivedAt() {

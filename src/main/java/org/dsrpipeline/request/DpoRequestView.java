@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Everything about one request, for the DPO only. */
-record DpoRequestView(String reference, RequestType type, RequestStatus status, Channel channel,
+record DpoRequestView(String reference, RequestType type, ObjectionScope objectionScope, RequestStatus status,
+    Channel channel,
     String email, String phone, String fullName, String language, String details,
     List<CorrectionView> corrections, Instant receivedAt, String recordedBy, Instant identityVerifiedAt,
     Instant clockStartedAt, LocalDate dueDate, Instant dueAt, boolean extended, String extensionReason,
@@ -23,7 +24,7 @@ record DpoRequestView(String reference, RequestType type, RequestStatus status, 
   }
 
   static DpoRequestView of(DataSubjectRequest r) {
-    return new DpoRequestView(r.reference(), r.type(), r.status(), r.channel(), r.email(), r.phone(),
+    return new DpoRequestView(r.reference(), r.type(), r.objectionScope(), r.status(), r.channel(), r.email(), r.phone(),
         r.fullName(), r.language(), r.details(),
         r.corrections().stream().map(c -> new CorrectionView(c.field(), c.value())).toList(),
         r.receivedAt(), r.recordedBy(), r.identityVerifiedAt(), r.clockStartedAt(), r.dueDate(), r.dueAt(),

@@ -60,6 +60,7 @@ class IntakeService {
     var request = new DataSubjectRequest(number.id(), number.reference(), submission.type(),
         submission.channel(), submission.requester(), submission.details(), submission.corrections(),
         submission.receivedAt(), submission.recordedBy());
+    request.objectTo(submission.objectionScope());
 
     // A request the DPO already identified starts its clock at receipt, whatever the setting.
     Deadline deadline = null;
@@ -74,7 +75,8 @@ class IntakeService {
 
     var receivedBy = submission.recordedBy() == null ? AuditTrail.REQUESTER : submission.recordedBy();
     audit.record(request.id(), receivedBy, AuditAction.RECEIVED,
-        request.type() + " request received via " + request.channel()
+        request.type() + (request.objectionScope() == null ? "" : " (" + request.objectionScope() + ")")
+            + " request received via " + request.channel()
             + (deadline == null ? "; the deadline starts when identity is confirmed"
                 : "; due " + deadline.dueDate()), ART_12);
     if (submission.recordedBy() != null) {
@@ -105,7 +107,7 @@ class IntakeService {
 
     workflow.start(new RequestWorkflow.Start(request.reference(), request.type().name(),
         request.type().processKey(), submission.identityVerified(), verificationDeadline, deadline,
-        earlier));
+        earlier, request.objectionScope() == null ? null : request.objectionScope().name()));
     log.info("Request {} ({}) received via {}", request.reference(), request.type(), request.channel());
     return new Accepted(request, notices.statusUrl(request));
   }

@@ -11,7 +11,8 @@ import org.dsrpipeline.datamap.IdentityType;
 
 /**
  * The JSON body of a new request. {@code channel}, {@code receivedAt} and {@code identityVerified}
- * are for the DPO recording a request that arrived by post, phone or email.
+ * are for the DPO recording a request that arrived by post, phone or email; {@code scope} is an
+ * objection's ({@link ObjectionScope}).
  */
 record RequestInput(
     @NotNull String type,
@@ -25,7 +26,8 @@ record RequestInput(
     @Size(max = 50) List<@Valid @NotNull CorrectionInput> corrections,
     String channel,
     @Size(max = 40) String receivedAt,
-    Boolean identityVerified) {
+    Boolean identityVerified,
+    String scope) {
 
   record CorrectionInput(@NotBlank @Size(max = 100) String field, @NotBlank @Size(max = 1000) String value) {
   }

@@ -1,11 +1,14 @@
 package org.dsrpipeline.request;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
+import org.dsrpipeline.rights.StoreWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,15 +31,20 @@ public class RequestLifecycle {
   private final LegalClock legalClock;
   private final RequesterNotices notices;
   private final AuditTrail audit;
+  private final StoreWork storeWork;
+  private final AnswerComposer answers;
   private final Clock clock;
 
   RequestLifecycle(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
-      LegalClock legalClock, RequesterNotices notices, AuditTrail audit, Clock clock) {
+      LegalClock legalClock, RequesterNotices notices, AuditTrail audit, StoreWork storeWork,
+      AnswerComposer answers, Clock clock) {
     this.requests = requests;
     this.tokens = tokens;
     this.legalClock = legalClock;
     this.notices = notices;
     this.audit = audit;
+    this.storeWork = storeWork;
+    this.answers = answers;
     this.clock = clock;
   }
 
@@ -133,6 +141,16 @@ public class RequestLifecycle {
         : "Decided to carry out the " + request.type() + " request", refuse ? ART_12_5 : null);
   }
 
+  /** The decision (processes/who-reviews.dmn) that the request is carried out at once, without the DPO's review. */
+  @Transactional
+  public void recordReviewNotNeeded(String reference) {
+    var request = load(reference);
+    audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.REVIEW_NOT_NEEDED,
+        "No review needed: processes/who-reviews.dmn lets the " + request.type()
+            + (request.objectionScope() == null ? "" : " (" + request.objectionScope() + ")")
+            + " request be carried out at once", request.type() == RequestType.OBJECTION ? "GDPR Art. 21(3)" : null);
+  }
+
   @Transactional
   public void recordExtensionDecision(String reference, String actor) {
     var request = load(reference);
@@ -143,7 +161,7 @@ public class RequestLifecycle {
   @Transactional
   public void recordRightCarriedOut(String reference, String step, String actor) {
     var request = load(reference);
-    audit.record(request.id(), actor, AuditAction.RIGHT_CARRIED_OUT, "Completed '" + step + "' with the outcome summary",
+    audit.record(request.id(), actor, AuditAction.RIGHT_CARRIED_OUT, "Completed '" + step + "'",
         "GDPR Art. " + articleOf(request.type()));
   }
 
@@ -187,20 +205,34 @@ public class RequestLifecycle {
     log.info("Request {} refused", reference);
   }
 
+  /**
+   * Closes the request and sends the answer: what each store's work found, did and kept
+   * ({@link AnswerComposer}, from the recorded outcomes), and the DPO's note when there is one (optional;
+   * for a right that records no outcome yet, the note is the answer). A right carried out with no DPO
+   * task (an objection to direct marketing) is answered by the system.
+   */
   @Transactional
-  public void complete(String reference, String outcomeSummary) {
+  public void complete(String reference, String dpoNote) {
     var request = load(reference);
-    var actor = decidedBy(request, AuditAction.RIGHT_CARRIED_OUT);
+    var actor = audit.lastActor(request.id(), AuditAction.RIGHT_CARRIED_OUT).orElse(AuditTrail.SYSTEM);
     if (request.status().isClosed()) {
       return;
     }
-    var summary = outcomeSummary == null ? "" : outcomeSummary.strip();
-    request.recordOutcome(summary);
+    var note = dpoNote == null || dpoNote.isBlank() ? null : dpoNote.strip();
+    var answer = answers.compose(storeWork.outcomes(reference), request.language());
+    request.recordOutcome(note);
     request.close(RequestStatus.COMPLETED, clock.instant());
+    var stores = answer.stores().stream().map(s -> s.store() + " " + s.progress())
+        .collect(Collectors.joining(", "));
     audit.record(request.id(), actor, AuditAction.COMPLETED,
-        "Answered" + (clock.instant().isAfter(request.dueAt()) ? " after the deadline " + request.dueDate() : "")
-            + ". Outcome: " + summary, "GDPR Art. " + articleOf(request.type()));
-    notices.send(request, "completed", Map.of("outcomeSummary", summary));
+        "Answered" + (request.dueAt() != null && clock.instant().isAfter(request.dueAt())
+            ? " after the deadline " + request.dueDate() : "")
+            + (stores.isEmpty() ? "" : ". Stores: " + stores) + (note == null ? "" : ". Note from the DPO: " + note),
+        "GDPR Art. " + articleOf(request.type()));
+    var variables = new HashMap<String, Object>();
+    variables.put("answer", answer);
+    variables.put("outcomeSummary", note);
+    notices.send(request, "completed", variables);
     log.info("Request {} completed", reference);
   }
 

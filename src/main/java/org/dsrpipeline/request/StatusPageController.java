@@ -47,6 +47,7 @@ class StatusPageController {
     model.addAttribute("delayed", status.delayed());
     model.addAttribute("notice", status.notice());
     model.addAttribute("history", status.history());
+    model.addAttribute("stores", status.stores());
     return "pages/" + shown.language() + "/status";
   }
 

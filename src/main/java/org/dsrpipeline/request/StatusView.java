@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.dsrpipeline.audit.AuditTrail;
+import org.dsrpipeline.rights.StoreWork;
 import org.dsrpipeline.workflow.RequestWorkflow;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,19 @@ class StatusView {
   record HistoryEntry(String date, String description) {
   }
 
-  /** {@code delayed}: a step failed for good and waits for the DPO; {@code notice} says so in words (else null). */
+  /**
+   * How far the work in one store is: {@code progress} PENDING, DONE, KEPT (until {@code keptUntil}),
+   * WITH_CONTROLLER (a store held as processor) or RETRYING (failed, being retried); {@code text} says it in words.
+   */
+  record StoreProgress(String description, String progress, String keptUntil, String text) {
+  }
+
+  /**
+   * {@code delayed}: a step failed for good and waits for the DPO; {@code notice} says so in words (else null).
+   * {@code stores}: the progress of the work in each store, from the recorded outcomes (empty before any).
+   */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
-      boolean extended, boolean delayed, String notice, List<HistoryEntry> history) {
+      boolean extended, boolean delayed, String notice, List<HistoryEntry> history, List<StoreProgress> stores) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -26,10 +37,14 @@ class StatusView {
   private final RequesterNotices notices;
   private final MessageSource messages;
   private final RequestWorkflow workflow;
+  private final StoreWork storeWork;
+  private final AnswerComposer answers;
 
   StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
-      MessageSource messages, RequestWorkflow workflow) {
+      MessageSource messages, RequestWorkflow workflow, StoreWork storeWork, AnswerComposer answers) {
     this.workflow = workflow;
+    this.storeWork = storeWork;
+    this.answers = answers;
     this.requests = requests;
     this.audit = audit;
     this.notices = notices;
@@ -59,8 +74,11 @@ class StatusView {
             messages.getMessage("history." + e.action().name(), null, e.action().name(), locale)))
         .toList();
     var delayed = !request.status().isClosed() && workflow.hasOpenIncident(request.reference());
+    var stores = answers.compose(storeWork.outcomes(request.reference()), language).stores().stream()
+        .map(s -> new StoreProgress(s.description(), s.progress().name(), s.keptUntil(), s.progressText()))
+        .toList();
     return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
-        request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null, history));
+        request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null, history, stores));
   }
 }

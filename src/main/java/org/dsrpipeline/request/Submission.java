@@ -3,7 +3,7 @@ package org.dsrpipeline.request;
 import java.time.Instant;
 import java.util.List;
 
-/** A validated request, as it reached the organisation by any channel. */
+/** A validated request, as it reached the organisation by any channel; {@code objectionScope} only for an objection. */
 record Submission(RequestType type, Requester requester, String details, List<Correction> corrections,
-    Channel channel, Instant receivedAt, String recordedBy, boolean identityVerified) {
+    Channel channel, Instant receivedAt, String recordedBy, boolean identityVerified, ObjectionScope objectionScope) {
 }

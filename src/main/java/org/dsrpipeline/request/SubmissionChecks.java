@@ -50,7 +50,7 @@ class SubmissionChecks {
     }
     throwIfAny(errors);
     return new Submission(RequestType.valueOf(input.type()), input.requester(), input.detailsOrNull(),
-        input.correctionList(), Channel.WEB, clock.instant(), null, false);
+        input.correctionList(), Channel.WEB, clock.instant(), null, false, objectionScope(input));
   }
 
   Submission fromDpo(RequestInput input, String dpoUser) {
@@ -74,7 +74,8 @@ class SubmissionChecks {
     }
     throwIfAny(errors);
     return new Submission(RequestType.valueOf(input.type()), input.requester(), input.detailsOrNull(),
-        input.correctionList(), channel, receivedAt, dpoUser, Boolean.TRUE.equals(input.identityVerified()));
+        input.correctionList(), channel, receivedAt, dpoUser, Boolean.TRUE.equals(input.identityVerified()),
+        objectionScope(input));
   }
 
   /** Every problem at once: the annotations' and the rules between fields. */
@@ -93,6 +94,12 @@ class SubmissionChecks {
     }
     if (type != null && type != RequestType.RECTIFICATION && hasCorrections) {
       errors.add(new FieldError("corrections", "only apply to a RECTIFICATION request"));
+    }
+    if (input.scope() != null && type != null && type != RequestType.OBJECTION) {
+      errors.add(new FieldError("scope", "applies only to an OBJECTION request"));
+    } else if (input.scope() != null && enumValue(input.scope(), ObjectionScope.class) == null) {
+      errors.add(new FieldError("scope", "must be one of " + Arrays.stream(ObjectionScope.values()).map(Enum::name)
+          .collect(Collectors.joining(", "))));
     }
     return errors;
   }
@@ -125,6 +132,14 @@ class SubmissionChecks {
         }
       }
     }
+  }
+
+  /** An objection is to direct marketing unless it says otherwise; the other rights have none. */
+  private static ObjectionScope objectionScope(RequestInput input) {
+    if (RequestType.valueOf(input.type()) != RequestType.OBJECTION) {
+      return null;
+    }
+    return input.scope() == null ? ObjectionScope.MARKETING : ObjectionScope.valueOf(input.scope());
   }
 
   private static <E extends Enum<E>> E enumValue(String text, Class<E> type) {

@@ -12,14 +12,12 @@ public final class ErasureProcess {
   public static final String RECORDS_KEPT = "recordsKept";
   /** When the next kept record's retention ends (a Date): the deferred erasure's timer. */
   public static final String RETENTION_ENDS = "retentionEnds";
-  public static final String OUTCOME_SUMMARY = DataSubjectRequestProcess.OUTCOME_SUMMARY;
 
   public static final String CALL_RESOLVE_SUBJECT = "CallActivity_ResolveSubject";
   public static final String TASK_PREPARE_PLAN = "Task_PrepareErasurePlan";
   public static final String TASK_REVIEW_PLAN = "Task_ReviewErasurePlan";
   public static final String TASK_CHOOSE_STORES = "Task_ChooseStoresToErase";
   public static final String CALL_ERASE_STORES = "CallActivity_EraseStores";
-  public static final String TASK_SUMMARISE = "Task_SummariseErasure";
   public static final String TASK_CHECK_RECORDS_KEPT = "Task_CheckRecordsKept";
   public static final String TASK_START_DEFERRED = "Task_StartDeferredErasure";
   public static final String TASK_FORGET_IDENTITIES = "Task_ForgetSubjectIdentities";

@@ -28,7 +28,8 @@ public class RequestWorkflow {
   }
 
   public record Start(String reference, String requestType, String rightProcessKey,
-      boolean identityVerified, Instant verificationDeadline, Deadline deadline, String earlierRequests) {
+      boolean identityVerified, Instant verificationDeadline, Deadline deadline, String earlierRequests,
+      String objectionScope) {
   }
 
   public ProcessInstance start(Start start) {
@@ -38,6 +39,8 @@ public class RequestWorkflow {
     variables.put(IDENTITY_VERIFIED, start.identityVerified());
     variables.put(VERIFICATION_DEADLINE, Date.from(start.verificationDeadline()));
     variables.put(EARLIER_REQUESTS, start.earlierRequests());
+    // set, even null, for every request: processes/who-reviews.dmn reads it
+    variables.put(OBJECTION_SCOPE, start.objectionScope());
     if (start.deadline() != null) {
       variables.putAll(deadlineVariables(start.deadline()));
     }

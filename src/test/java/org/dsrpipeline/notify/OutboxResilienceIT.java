@@ -67,9 +67,7 @@ class OutboxResilienceIT extends IntegrationTest {
     mail.stop();
     var email = "refused-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     try (var refusing = new RefusingSmtpServer()) {
-      var refusingMail = new JavaMailSenderImpl();
-      refusingMail.setHost("127.0.0.1");
-      refusingMail.setPort(refusing.port());
+      var refusingMail = mailSenderTo(refusing);
       var sender = sender(refusingMail, java.time.Clock.systemUTC());
       var reference = (String) http.postForEntity("/api/requests",
           json(Map.of("type", "ACCESS", "email", email)), Map.class).getBody().get("reference");
@@ -133,9 +131,7 @@ class OutboxResilienceIT extends IntegrationTest {
     var verbose = "550 5.7.1 " + "This message was rejected by the recipient's policy; see the postmaster. ".repeat(20);
     assertThat(verbose.length()).isGreaterThan(1000);
     try (var refusing = new RefusingSmtpServer(verbose)) {
-      var refusingMail = new JavaMailSenderImpl();
-      refusingMail.setHost("127.0.0.1");
-      refusingMail.setPort(refusing.port());
+      var refusingMail = mailSenderTo(refusing);
       var sender = sender(refusingMail, java.time.Clock.systemUTC());
       var reference = (String) http.postForEntity("/api/requests",
           json(Map.of("type", "ACCESS", "email", email)), Map.class).getBody().get("reference");
@@ -170,9 +166,7 @@ class OutboxResilienceIT extends IntegrationTest {
     var later = java.time.Instant.now().plus(Duration.ofHours(2));
     Long id = queueNotDueUntil(recipient, later.minus(Duration.ofHours(1)));
     try (var refusing = new RefusingSmtpServer()) {
-      var refusingMail = new JavaMailSenderImpl();
-      refusingMail.setHost("127.0.0.1");
-      refusingMail.setPort(refusing.port());
+      var refusingMail = mailSenderTo(refusing);
       var slowNode = sender(refusingMail, java.time.Clock.fixed(later, java.time.ZoneOffset.UTC));
       var nextNode = sender(appMailSender, java.time.Clock.fixed(
           later.plus(properties.claimTimeout()).plusSeconds(1), java.time.ZoneOffset.UTC));
@@ -243,6 +237,13 @@ class OutboxResilienceIT extends IntegrationTest {
 
   private static final org.springframework.core.ParameterizedTypeReference<java.util.List<Map<String, Object>>> LIST =
       new org.springframework.core.ParameterizedTypeReference<>() { };
+
+  private static JavaMailSenderImpl mailSenderTo(RefusingSmtpServer refusing) {
+    var mailSender = new JavaMailSenderImpl();
+    mailSender.setHost("127.0.0.1");
+    mailSender.setPort(refusing.port());
+    return mailSender;
+  }
 
   private OutboxSender sender(org.springframework.mail.javamail.JavaMailSender mailSender, java.time.Clock clock) {
     return new OutboxSender(emails, mailSender, properties, audit, outbox, transactions, messageIds, clock);

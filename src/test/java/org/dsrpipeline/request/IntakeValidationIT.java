@@ -53,6 +53,8 @@ class IntakeValidationIT extends IntegrationTest {
       "rectification, no fix   | {\"type\":\"RECTIFICATION\",\"email\":\"a@example.org\"}                       | corrections",
       "correction, wrong type  | {\"type\":\"ERASURE\",\"email\":\"a@example.org\",\"corrections\":[{\"field\":\"name\",\"value\":\"X\"}]} | corrections",
       "blank correction value  | {\"type\":\"RECTIFICATION\",\"email\":\"a@example.org\",\"corrections\":[{\"field\":\"name\",\"value\":\" \"}]} | corrections[0].value",
+      "scope, wrong type       | {\"type\":\"ERASURE\",\"email\":\"a@example.org\",\"scope\":\"MARKETING\"}  | scope",
+      "unknown objection scope | {\"type\":\"OBJECTION\",\"email\":\"a@example.org\",\"scope\":\"PROFILING\"} | scope",
       "unknown field           | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"isAdmin\":true}             | isAdmin",
       "requester sets receipt  | {\"type\":\"ACCESS\",\"email\":\"a@example.org\",\"receivedAt\":\"2020-01-01\"} | receivedAt",
       "not an object           | [1,2,3]                                                                          | body",

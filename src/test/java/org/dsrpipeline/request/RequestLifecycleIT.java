@@ -219,8 +219,8 @@ class RequestLifecycleIT extends IntegrationTest {
     var receivedAt = "2026-11-02T09:30:00+02:00";
 
     var response = http.withBasicAuth("dpo", "dpo").exchange("/api/dpo/requests", HttpMethod.POST,
-        json(Map.of("type", "OBJECTION", "email", email, "channel", "POST", "receivedAt", receivedAt,
-            "identityVerified", true)), MAP);
+        json(Map.of("type", "OBJECTION", "scope", "PROCESSING", "email", email, "channel", "POST",
+            "receivedAt", receivedAt, "identityVerified", true)), MAP);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     var expected = legalClock.firstDeadline(java.time.OffsetDateTime.parse(receivedAt).toInstant());

@@ -80,8 +80,10 @@ class AccessControlIT extends IntegrationTest {
   @Test
   void onlyTheDpoGroupSeesAndWorksRequestTasks() {
     var reference = recordRequest();
-    var task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ReviewRequest")
-        .singleResult();
+    // the review task appears once processes/who-reviews.dmn has run in its own job
+    var task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> tasks
+        .createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ReviewRequest")
+        .singleResult(), t -> t != null);
 
     var asIntern = http.withBasicAuth("intern", "intern-pass")
         .getForEntity("/engine-rest/task?processInstanceBusinessKey=" + reference, List.class);

@@ -83,8 +83,9 @@ class TasklistBrowserIT extends IntegrationTest {
   void theDpoSeesTheRequestTaskWithItsDueDateAndOpensItsForm() throws Exception {
     // Received 20 days ago, so due in at least 8 days whatever today's date (a month is at least 28 days).
     var reference = recordRequestReceivedOn(LocalDate.now(ZoneId.of("Europe/Athens")).minusDays(20).toString());
-    var review = tasks.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey("Task_ReviewRequest").singleResult();
+    // the review task appears once processes/who-reviews.dmn has run in its own job
+    var review = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(reference).taskDefinitionKey("Task_ReviewRequest").singleResult(), t -> t != null);
     var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
     logInAsDpoAndOpenTheFilter(wait);

@@ -55,7 +55,7 @@ final class FormRules {
       ANSWER_OVERDUE_REQUEST, List.of(
           Field.text("overdueNote", "What is being done", false, 1000)),
       CARRY_OUT_RIGHT, List.of(
-          Field.text("outcomeSummary", "What was done, and what was kept and why", true, 4000)),
+          Field.text("outcomeSummary", "A note from our DPO", false, 4000)),
       DECIDE_UNCONFIRMED_REQUEST, List.of(
           Field.choice("unconfirmedDecision", "Decision", "confirmed", "close"),
           Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000)),

@@ -187,30 +187,6 @@ public class ErasurePlans {
     }
   }
 
-  /** The answer's summary, from the outcomes: store descriptions, counts and dates, never the data. */
-  public String summary(String reference) {
-    var lines = new ArrayList<String>();
-    var descriptions = new HashMap<String, String>();
-    stores().forEach(s -> descriptions.put(s.name(), s.description() == null ? s.name() : s.description()));
-    for (var outcome : work.outcomes(reference)) {
-      if (!Operation.ERASE.name().equals(outcome.operation()) || outcome.pass() != 1) {
-        continue;
-      }
-      var what = descriptions.getOrDefault(outcome.store(), outcome.store());
-      lines.add(switch (outcome.status()) {
-        case "OK" -> outcome.manualActionId() != null ? what + ": erased by hand, as our staff recorded"
-            : what + ": " + outcome.changed() + " record(s) erased" + (outcome.kept() > 0 ? "; "
-            + outcome.kept() + " kept as the law requires" + (outcome.keptUntil() == null ? "" : " until "
-            + outcome.keptUntil().toString().substring(0, 10)) + ", then erased" : "");
-        case "HANDLED_WITH_CONTROLLER" -> what + ": held for a customer of ours, who is the controller; handled with "
-            + "that controller";
-        case "KEPT_ON_HOLD" -> what + ": kept, because a legal claim or another legal obligation requires it";
-        default -> what + ": " + outcome.status();
-      });
-    }
-    return truncate(String.join("\n", lines), 4000);
-  }
-
   private void reevaluate(DataSubjectRequest request) {
     var holds = holdsByStore(request);
     var rows = jdbc.query("select id, store_name, collection_name from dsr_erasure_plan where request_id = ?",

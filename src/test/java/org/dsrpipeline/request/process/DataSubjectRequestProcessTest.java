@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every path through processes/data-subject-request.bpmn, on a plain engine with recording delegates. */
 @Deployment(resources = {
     "processes/data-subject-request.bpmn",
+    "processes/who-reviews.dmn",
     "processes/rights/access.bpmn",
     "processes/rights/rectification.bpmn",
     "processes/rights/erasure.bpmn",
@@ -77,6 +79,8 @@ class DataSubjectRequestProcessTest {
     recordTask("recordOverdueAnswerListener");
     recordTask("recordRightCarriedOutListener");
     recordTask("recordUnconfirmedDecisionListener");
+    Mocks.register("recordReviewNotNeededListener",
+        (ExecutionListener) execution -> recorded.add("recordReviewNotNeededListener"));
   }
 
   @AfterEach
@@ -114,6 +118,62 @@ class DataSubjectRequestProcessTest {
 
     assertThat(instance).hasPassed("Task_CompleteRequest", "EndEvent_RequestAnswered").isEnded();
     assertThat(calls).containsExactly("completeRequestDelegate");
+  }
+
+  @Test
+  void anObjectionToDirectMarketingIsCarriedOutAtOnceWithoutReview() {
+    var instance = startRequest(true, "OBJECTION", "Process_Objection", "MARKETING");
+
+    assertThat(instance).hasPassed(TASK_DECIDE_WHO_REVIEWS, GATEWAY_CARRY_OUT_RIGHT)
+        .isWaitingAt(CALL_ACTIVITY_FULFIL_RIGHT, TASK_CONSIDER_EXTENSION).hasNotPassed(TASK_REVIEW_REQUEST);
+    assertThat(instance).variables().containsEntry(REVIEW_NEEDED, false);
+    assertThat(recorded).containsExactly("recordReviewNotNeededListener");
+
+    execute(job(CALL_ACTIVITY_FULFIL_RIGHT));
+    var right = calledProcessInstance(instance);
+    assertThat(right).hasProcessDefinitionKey("Process_Objection");
+    assertThat(runtimeService().getVariable(right.getId(), OBJECTION_SCOPE)).isEqualTo("MARKETING");
+    assertThat(taskQuery().taskDefinitionKey(TASK_REVIEW_REQUEST).count()).isZero();
+  }
+
+  @Test
+  void whoReviewsIsDecidedInAJobOfItsOwnSoThatABrokenDecisionRaisesAnIncidentNotAFailedConfirmation() {
+    var instance = startRequest(false);
+    runtimeService().createMessageCorrelation(MESSAGE_IDENTITY_CONFIRMED)
+        .processInstanceBusinessKey("DSR-2026-000001").correlate();
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_WHO_REVIEWS, TASK_CONSIDER_EXTENSION);
+    execute(job(TASK_DECIDE_WHO_REVIEWS));
+    assertThat(instance).isWaitingAt(TASK_REVIEW_REQUEST, TASK_CONSIDER_EXTENSION);
+  }
+
+  @Test
+  void anObjectionToOtherProcessingIsReviewedFirst() {
+    var instance = startRequest(true, "OBJECTION", "Process_Objection", "PROCESSING");
+
+    assertThat(instance).hasPassed(TASK_DECIDE_WHO_REVIEWS).isWaitingAt(TASK_REVIEW_REQUEST, TASK_CONSIDER_EXTENSION);
+    assertThat(instance).variables().containsEntry(REVIEW_NEEDED, true);
+    assertThat(recorded).isEmpty();
+
+    complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_PROCEED));
+    execute(job(CALL_ACTIVITY_FULFIL_RIGHT));
+    assertThat(runtimeService().getVariable(calledProcessInstance(instance).getId(), OBJECTION_SCOPE))
+        .isEqualTo("PROCESSING");
+  }
+
+  @Test
+  void byDefaultEveryRightIsReviewedExceptAnObjectionToDirectMarketing() {
+    for (var type : List.of("ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "PORTABILITY")) {
+      assertThat(reviewNeeded(type, null)).as(type).isTrue();
+    }
+    assertThat(reviewNeeded("OBJECTION", "PROCESSING")).isTrue();
+    assertThat(reviewNeeded("OBJECTION", "CONSENT")).isTrue();
+    assertThat(reviewNeeded("OBJECTION", "MARKETING")).isFalse();
+  }
+
+  private Boolean reviewNeeded(String type, String scope) {
+    return engine.getProcessEngine().getDecisionService().evaluateDecisionTableByKey(DECISION_WHO_REVIEWS,
+        withVariables(REQUEST_TYPE, type, OBJECTION_SCOPE, scope)).getSingleEntry();
   }
 
   @Test
@@ -159,6 +219,7 @@ class DataSubjectRequestProcessTest {
 
     complete(task(TASK_DECIDE_UNCONFIRMED_REQUEST), withVariables(UNCONFIRMED_DECISION, UNCONFIRMED_DECISION_CONFIRMED,
         UNCONFIRMED_NOTE, "Called the requester on the number in the letter"));
+    decideWhoReviews();
 
     assertThat(instance).isWaitingAt(TASK_REVIEW_REQUEST, TASK_CONSIDER_EXTENSION);
     assertThat(recorded).containsExactly("recordUnconfirmedDecisionListener");
@@ -298,16 +359,15 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
-  void aRightIsNotCarriedOutWithoutAnOutcomeSummaryForTheRequester() {
-    var instance = startRequest(true);
+  void theDpoNoteToTheRequesterIsOptionalButBounded() {
+    var instance = startRequest(true, "ACCESS", "Process_Access", null);
     complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_PROCEED));
     execute(job("CallActivity_FulfilRight"));
     var carryOut = taskQuery().processInstanceId(calledProcessInstance(instance).getId()).singleResult();
 
-    assertThatThrownBy(() -> complete(carryOut)).hasMessageContaining("is required");
     assertThatThrownBy(() -> complete(carryOut, withVariables(OUTCOME_SUMMARY, "x".repeat(4001))))
         .hasMessageContaining("at most 4,000 characters");
-    complete(carryOut, withVariables(OUTCOME_SUMMARY, "x".repeat(4000)));
+    complete(carryOut);
     assertThat(instance).isWaitingAt("Task_CompleteRequest");
   }
 
@@ -345,15 +405,21 @@ class DataSubjectRequestProcessTest {
   }
 
   private ProcessInstance startRequest(boolean identityVerified) {
+    return startRequest(identityVerified, "ACCESS", "Process_Access", null);
+  }
+
+  private ProcessInstance startRequest(boolean identityVerified, String type, String rightProcess, String scope) {
     var variables = new HashMap<String, Object>();
-    variables.put(REQUEST_TYPE, "ACCESS");
-    variables.put(RIGHT_PROCESS_KEY, "Process_Access");
+    variables.put(REQUEST_TYPE, type);
+    variables.put(RIGHT_PROCESS_KEY, rightProcess);
+    variables.put(OBJECTION_SCOPE, scope);
     variables.put(IDENTITY_VERIFIED, identityVerified);
     variables.put(VERIFICATION_DEADLINE, Date.from(LocalDate.of(2026, 12, 12).atStartOfDay(ATHENS).toInstant()));
     variables.put(EARLIER_REQUESTS, "None");
     variables.putAll(RequestWorkflow.deadlineVariables(FIRST));
     var instance = runtimeService().startProcessInstanceByKey(KEY, "DSR-2026-000001", variables);
     assertThat(instance).isStarted();
+    decideWhoReviews();
     return instance;
   }
 
@@ -362,6 +428,15 @@ class DataSubjectRequestProcessTest {
         .processInstanceBusinessKey("DSR-2026-000001")
         .setVariables(Map.of())
         .correlate();
+    decideWhoReviews();
+  }
+
+  /** The DMN's task is a save point: its job runs once the request is being handled. */
+  private void decideWhoReviews() {
+    var decision = jobQuery().activityId(TASK_DECIDE_WHO_REVIEWS).singleResult();
+    if (decision != null) {
+      execute(decision);
+    }
   }
 
   private void recordTask(String beanName) {

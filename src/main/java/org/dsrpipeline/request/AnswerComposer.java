@@ -1,0 +1,176 @@
+package org.dsrpipeline.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.dsrpipeline.connector.CollectionOutcome;
+import org.dsrpipeline.datamap.Category;
+import org.dsrpipeline.datamap.DataMap;
+import org.dsrpipeline.datamap.Field;
+import org.dsrpipeline.datamap.Operation;
+import org.dsrpipeline.datamap.Role;
+import org.dsrpipeline.datamap.Store;
+import org.dsrpipeline.deadline.LegalClock;
+import org.dsrpipeline.rights.RecordedOutcome;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a request's per-store outcomes ({@code StoreWork.outcomes}) into plain words for the requester,
+ * in their language: per store description and category, what was found and done, what was kept, why and
+ * until when. Counts, categories, dates and the data map's reasons only: never the data. Engine-free and
+ * without a database: the callers pass the outcomes.
+ */
+@Component
+public class AnswerComposer {
+
+  /** How far one store's work is, as the status page shows it. */
+  /** {@code ON_HOLD}: the DPO keeps the store whole for the request (legal claim, another legal obligation). */
+  public enum Progress { PENDING, DONE, KEPT, WITH_CONTROLLER, RETRYING, ON_HOLD }
+
+  /** One store: its description from the data map, its progress in words, and one line per collection. */
+  public record StoreAnswer(String store, String description, Progress progress, String keptUntil,
+      String progressText, List<String> lines) {
+  }
+
+  /** Every store the request's work touched, in the order it was first recorded. */
+  public record Answer(List<StoreAnswer> stores) {
+
+    public boolean isEmpty() {
+      return stores.isEmpty();
+    }
+  }
+
+  private final DataMap map;
+  private final MessageSource messages;
+  private final LegalClock clock;
+  private final ObjectMapper json;
+
+  public AnswerComposer(DataMap map, MessageSource messages, LegalClock clock, ObjectMapper json) {
+    this.map = map;
+    this.messages = messages;
+    this.clock = clock;
+    this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  public Answer compose(List<RecordedOutcome> outcomes, String language) {
+    var locale = Locale.forLanguageTag(language);
+    var byStore = new LinkedHashMap<String, List<RecordedOutcome>>();
+    outcomes.forEach(o -> byStore.computeIfAbsent(o.store(), s -> new ArrayList<>()).add(o));
+    return new Answer(byStore.entrySet().stream().map(e -> store(e.getKey(), e.getValue(), locale)).toList());
+  }
+
+  private StoreAnswer store(String name, List<RecordedOutcome> outcomes, Locale locale) {
+    var store = map.store(name).orElse(null);
+    var description = store == null || store.description() == null ? name : store.description();
+    // FIND only plans the work; what the request did is in the other operations, when there are any
+    var acting = outcomes.stream().filter(o -> !Operation.FIND.name().equals(o.operation())).toList();
+    var shown = acting.isEmpty() ? outcomes : acting;
+    var progress = progress(store, shown);
+    var keptUntil = shown.stream().map(RecordedOutcome::keptUntil).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).map(at -> date(at, locale)).orElse(null);
+    var progressText = text(locale, "answer.progress." + progress.name(), keptUntil);
+    var lines = new ArrayList<String>();
+    if (progress == Progress.WITH_CONTROLLER) {
+      long found = shown.stream().mapToLong(RecordedOutcome::found).sum();
+      lines.add(text(locale, "answer.withController", found));
+    } else {
+      for (var outcome : shown) {
+        if ("OK".equals(outcome.status())) {
+          var collections = collections(outcome);
+          if (collections == null) {
+            lines.add(text(locale, "answer.totals", outcome.found(), outcome.changed(), outcome.kept()));
+          } else {
+            collections.forEach(c -> lines.add(line(store, outcome, c, locale)));
+          }
+        }
+      }
+    }
+    return new StoreAnswer(name, description, progress, keptUntil, progressText, List.copyOf(lines));
+  }
+
+  private static Progress progress(Store store, List<RecordedOutcome> outcomes) {
+    if (store != null && store.role() == Role.PROCESSOR) {
+      return Progress.WITH_CONTROLLER;
+    }
+    if (outcomes.stream().anyMatch(o -> "KEPT_ON_HOLD".equals(o.status()))) {
+      return Progress.ON_HOLD;
+    }
+    if (outcomes.stream().anyMatch(o -> "FAILED".equals(o.status()))) {
+      return Progress.RETRYING;
+    }
+    if (outcomes.stream().anyMatch(o -> !"OK".equals(o.status()))) {
+      return Progress.PENDING;
+    }
+    return outcomes.stream().anyMatch(o -> o.kept() > 0) ? Progress.KEPT : Progress.DONE;
+  }
+
+  private String line(Store store, RecordedOutcome outcome, CollectionOutcome c, Locale locale) {
+    var parts = new ArrayList<String>();
+    parts.add(text(locale, "answer.found", c.found()));
+    count(parts, locale, "answer.deleted", c.deleted());
+    count(parts, locale, "answer.blanked", c.blanked());
+    count(parts, locale, "answer.pseudonymised", c.pseudonymised());
+    count(parts, locale, "answer.restricted", c.restricted());
+    count(parts, locale, "answer.updated." + outcome.operation(), c.updated());
+    var line = new StringBuilder(categories(store, c.collection(), locale)).append(": ")
+        .append(String.join(", ", parts)).append('.');
+    if (c.kept() > 0) {
+      line.append(' ').append(text(locale, "answer.kept", c.kept(),
+          c.keptUntil() == null ? "" : date(c.keptUntil(), locale),
+          c.keptReason() == null ? "" : c.keptReason().strip().replaceAll("\\.+$", "")));
+    }
+    return line.toString();
+  }
+
+  private void count(List<String> parts, Locale locale, String key, long count) {
+    if (count > 0) {
+      parts.add(text(locale, key, count));
+    }
+  }
+
+  /** The categories of personal data the collection holds, in the requester's words; its name if the map has none. */
+  private String categories(Store store, String collection, Locale locale) {
+    var categories = new LinkedHashSet<Category>();
+    if (store != null) {
+      store.collection(collection).ifPresent(c -> c.fields().stream().map(Field::categories)
+          .forEach(categories::addAll));
+    }
+    if (categories.isEmpty()) {
+      return collection;
+    }
+    var words = categories.stream().map(c -> text(locale, "answer.category." + c.name())).collect(Collectors.toList());
+    var first = words.get(0);
+    words.set(0, first.substring(0, 1).toUpperCase(locale) + first.substring(1));
+    return String.join(", ", words);
+  }
+
+  /** Null when the per-collection counts cannot be read (cut at the column's length): the totals are shown instead. */
+  private List<CollectionOutcome> collections(RecordedOutcome outcome) {
+    if (outcome.collections() == null || outcome.collections().isBlank()) {
+      return null;
+    }
+    try {
+      return List.of(json.readValue(outcome.collections(), CollectionOutcome[].class));
+    } catch (JsonProcessingException unreadable) {
+      return null;
+    }
+  }
+
+  private String date(Instant at, Locale locale) {
+    return clock.formatDate(clock.localDate(at), locale);
+  }
+
+  private String text(Locale locale, String key, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+}
