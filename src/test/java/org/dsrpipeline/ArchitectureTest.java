@@ -16,7 +16,7 @@ class ArchitectureTest {
   /** Keeps the code portable to the Camunda 7 forks: the engine is reached from one place. */
   @ArchTest
   static final ArchRule engineApiOnlyInWorkflowDelegatesAndSecurity = noClasses()
-      .that().resideOutsideOfPackages("..workflow..", "..request.process..", "..security..")
+      .that().resideOutsideOfPackages("..workflow..", "..request.process..", "..rights.process..", "..security..")
       .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine..");
 
   @ArchTest

@@ -32,7 +32,15 @@ public enum AuditAction {
   SMS_SENT(false),
   SMS_FAILED(false),
   SUBJECT_RESOLVED(false),
-  STORE_OPERATION(false);
+  STORE_OPERATION(false),
+  // restriction (Art. 18) and objection (Art. 21, 7(3)); the store work itself is STORE_OPERATION
+  RESTRICTED(true),
+  RESTRICTION_LIFT_DECIDED(false),
+  RESTRICTION_LIFT_ANNOUNCED(true),
+  RESTRICTION_LIFTED(true),
+  OBJECTION_WEIGHED(false),
+  OBJECTION_GROUNDS_SENT(true),
+  CONSENT_WITHDRAWAL_PLANNED(false);
 
   private final boolean visibleToRequester;
 

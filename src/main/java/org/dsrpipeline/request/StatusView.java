@@ -16,9 +16,14 @@ class StatusView {
   record HistoryEntry(String date, String description) {
   }
 
-  /** {@code delayed}: a step failed for good and waits for the DPO; {@code notice} says so in words (else null). */
+  /**
+   * {@code delayed}: a step failed for good and waits for the DPO; {@code notice} says so in words (else null).
+   * {@code restricted}: the data is restricted in the stores (Art. 18) until the DPO lifts it, whatever the status;
+   * {@code restrictionNotice} says so in words, with the date of a lift already announced (else null).
+   */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
-      boolean extended, boolean delayed, String notice, List<HistoryEntry> history) {
+      boolean extended, boolean delayed, String notice, boolean restricted, String restrictionNotice,
+      List<HistoryEntry> history) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -61,6 +66,16 @@ class StatusView {
     var delayed = !request.status().isClosed() && workflow.hasOpenIncident(request.reference());
     return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
-        request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null, history));
+        request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null,
+        request.restricted(), restrictionNotice(request, language, locale), history));
+  }
+
+  private String restrictionNotice(DataSubjectRequest request, String language, Locale locale) {
+    if (!request.restricted()) {
+      return null;
+    }
+    return request.restrictionLiftsAt() == null ? messages.getMessage("status.restricted", null, locale)
+        : messages.getMessage("status.restrictionLifts",
+            new Object[] {notices.date(request.restrictionLiftsAt(), language)}, locale);
   }
 }

@@ -20,6 +20,11 @@ final class FormRules {
       return new Field(key, label, required, null, null, maxLength, List.of());
     }
 
+    /** A checkbox: Tasklist always sends true or false, so the server wants a boolean. */
+    static Field bool(String key, String label) {
+      return new Field(key, label, true, null, null, null, BOOLEAN);
+    }
+
     static Field choice(String key, String label, String... values) {
       return new Field(key, label, true, null, null, null, List.of(values));
     }
@@ -35,6 +40,9 @@ final class FormRules {
   static final String CARRY_OUT_RIGHT = "Form_CarryOutRight";
   static final String DECIDE_UNCONFIRMED_REQUEST = "Form_DecideUnconfirmedRequest";
   static final String MANUAL_ACTION = "Form_ManualAction";
+  static final String LIFT_RESTRICTION = "Form_LiftRestriction";
+  static final String WEIGH_OBJECTION = "Form_WeighObjection";
+  static final List<String> BOOLEAN = List.of("true", "false");
 
   private static final Map<String, List<Field>> BY_FORM = Map.of(
       REVIEW_REQUEST, List.of(
@@ -49,7 +57,13 @@ final class FormRules {
       DECIDE_UNCONFIRMED_REQUEST, List.of(
           Field.choice("unconfirmedDecision", "Decision", "confirmed", "close"),
           Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000)),
-      MANUAL_ACTION, List.of());
+      MANUAL_ACTION, List.of(),
+      LIFT_RESTRICTION, List.of(
+          Field.text("liftReason", "Why the restriction is lifted", true, 1000)),
+      WEIGH_OBJECTION, List.of(
+          Field.bool("compellingGrounds", "Compelling legitimate grounds override the objection"),
+          Field.text("groundsText", "The compelling grounds, as the requester will read them", false, 2000)
+              .requiredWhen("compellingGrounds", "true")));
 
   private FormRules() {
   }
@@ -65,10 +79,14 @@ final class FormRules {
 
   /** What is wrong with the value of one field, in words the DPO can act on; empty when it is fine. */
   static Optional<String> problem(Field field, Object value, Object otherValue) {
-    var required = field.required()
-        || (field.requiredWhenKey() != null && field.requiredWhenValue().equals(otherValue));
+    var required = field.required() || (field.requiredWhenKey() != null && otherValue != null
+        && field.requiredWhenValue().equals(String.valueOf(otherValue)));
     if (value == null || (value instanceof String text && text.isBlank())) {
       return required ? Optional.of("'" + field.label() + "' is required.") : Optional.empty();
+    }
+    if (BOOLEAN.equals(field.values())) {
+      return value instanceof Boolean ? Optional.empty()
+          : Optional.of("'" + field.label() + "' must be true or false.");
     }
     if (!(value instanceof String text)) {
       return Optional.of("'" + field.label() + "' must be text.");
