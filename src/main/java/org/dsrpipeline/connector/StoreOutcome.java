@@ -11,7 +11,11 @@ import org.dsrpipeline.datamap.Operation;
 public record StoreOutcome(RequestRef request, String store, Operation operation, Status status,
     List<CollectionOutcome> collections, String error, ManualTask manualTask) {
 
-  public enum Status { OK, FAILED, MANUAL_PENDING }
+  /**
+   * {@code HANDLED_WITH_CONTROLLER}: a processor store, not touched (the customer who is controller decides);
+   * {@code KEPT_ON_HOLD}: a store the DPO keeps whole for this request (legal hold). Neither calls the store.
+   */
+  public enum Status { OK, FAILED, MANUAL_PENDING, HANDLED_WITH_CONTROLLER, KEPT_ON_HOLD }
 
   /** The pending (or answered) task of a manual store. */
   public record ManualTask(long actionId, String instructions, String answer) {
@@ -48,6 +52,7 @@ public record StoreOutcome(RequestRef request, String store, Operation operation
     return switch (status) {
       case FAILED -> head + ": " + error;
       case MANUAL_PENDING -> head + ": manual action " + manualTask.actionId() + " waits for the DPO";
+      case HANDLED_WITH_CONTROLLER, KEPT_ON_HOLD -> head;
       case OK -> head + (collections.isEmpty() ? "" : ": " + collections.stream().map(CollectionOutcome::summary)
           .collect(Collectors.joining("; ")));
     };

@@ -1,62 +1,62 @@
 package org.dsrpipeline.rights;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
+import org.dsrpipeline.connector.Connector;
+import org.dsrpipeline.connector.ConnectorRegistry;
 import org.dsrpipeline.datamap.DataCollection;
-import org.dsrpipeline.datamap.DataMap;
 import org.dsrpipeline.datamap.LegalBasis;
 import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.datamap.Role;
 import org.dsrpipeline.datamap.Store;
-import org.springframework.stereotype.Component;
+import org.dsrpipeline.datamap.StoreKind;
+import org.springframework.stereotype.Service;
 
 /**
- * Which stores a right acts on, as the data map says: the collections of the rights' per-store steps (bean
- * {@code rightStores} in the diagrams' multi-instance expressions). Only stores held as controller: a processor
- * store is handled with its controller and left untouched here.
+ * Which stores a right acts on, by name (store names are not personal data), in the data map's order:
+ * the stores held as controller that have something the operation applies to. Stores held as processor
+ * are not touched by the rights yet: their customers are controllers ({@link #processorStores}).
  */
-@Component("rightStores")
+@Service
 public class RightStores {
 
-  private final DataMap map;
-  private final StoreWork work;
+  private final ConnectorRegistry registry;
 
-  RightStores(DataMap map, StoreWork work) {
-    this.map = map;
-    this.work = work;
+  RightStores(ConnectorRegistry registry) {
+    this.registry = registry;
   }
 
-  /** Every controller store (restriction: kept, but not used, everywhere). */
-  public List<String> controllerStores() {
-    return names(store -> true);
+  public List<String> controllerStores(Operation operation) {
+    return stores().filter(s -> s.role() == Role.CONTROLLER).filter(s -> applies(s, operation)).map(Store::name)
+        .toList();
   }
 
-  /** Controller stores with a marketing setting in some collection (objection to direct marketing). */
-  public List<String> withMarketing() {
-    return names(store -> store.collections().stream().anyMatch(c -> c.marketing() != null));
+  /** The controller stores the operation applies to that hold a collection processed on {@code basis}. */
+  public List<String> controllerStores(Operation operation, LegalBasis basis) {
+    return stores().filter(s -> s.role() == Role.CONTROLLER).filter(s -> applies(s, operation))
+        .filter(s -> s.collections().stream().map(DataCollection::legalBasis).anyMatch(basis::equals))
+        .map(Store::name).toList();
   }
 
-  /** Controller stores holding a collection processed on {@code legalBasis} (e.g. LEGITIMATE_INTERESTS). */
-  public List<String> withLegalBasis(String legalBasis) {
-    var basis = LegalBasis.valueOf(legalBasis);
-    return names(store -> store.collections().stream().map(DataCollection::legalBasis).anyMatch(basis::equals));
+  public List<String> processorStores() {
+    return stores().filter(s -> s.role() == Role.PROCESSOR).map(Store::name).toList();
   }
 
-  /** The stores an operation was run on for the request (e.g. the RESTRICT ones, to unrestrict them). */
-  public List<String> actedOn(String reference, String operation) {
-    var op = Operation.valueOf(operation);
-    return work.outcomes(reference).stream().filter(o -> o.operation().equals(op.name()))
-        .map(RecordedOutcome::store).distinct().toList();
+  public Store store(String name) {
+    return registry.connector(name).store();
   }
 
-  /** A comma-separated list of store names kept in a variable (store names are not personal data). */
-  public List<String> split(String names) {
-    return names == null || names.isBlank() ? List.of()
-        : Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  /** RESTRICT / UNRESTRICT: a collection that can be restricted; SUPPRESS_MARKETING: a marketing setting; else any. */
+  private static boolean applies(Store store, Operation operation) {
+    return switch (operation) {
+      case RESTRICT, UNRESTRICT -> store.collections().stream().anyMatch(c -> c.restriction() != null)
+          || store.kind() == StoreKind.MANUAL;
+      case SUPPRESS_MARKETING -> store.collections().stream().map(DataCollection::marketing)
+          .anyMatch(java.util.Objects::nonNull) || store.kind() == StoreKind.MANUAL;
+      default -> true;
+    };
   }
 
-  private List<String> names(Predicate<Store> which) {
-    return map.stores().stream().filter(s -> s.role() == Role.CONTROLLER).filter(which).map(Store::name).toList();
+  private java.util.stream.Stream<Store> stores() {
+    return registry.connectors().stream().map(Connector::store);
   }
 }

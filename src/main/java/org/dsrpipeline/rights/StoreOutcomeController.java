@@ -19,7 +19,7 @@ class StoreOutcomeController {
 
   record OutcomeView(String store, String operation, String status, long found, long changed, long kept,
       Instant keptUntil, JsonNode collections, String error, Long manualActionId, int attempts, Instant firstRunAt,
-      Instant lastRunAt, Instant doneAt) {
+      Instant lastRunAt, Instant doneAt, int pass, String note) {
   }
 
   private final StoreWork work;
@@ -43,7 +43,7 @@ class StoreOutcomeController {
     try {
       return new OutcomeView(o.store(), o.operation(), o.status(), o.found(), o.changed(), o.kept(), o.keptUntil(),
           o.collections() == null ? json.createArrayNode() : json.readTree(o.collections()), o.error(),
-          o.manualActionId(), o.attempts(), o.firstRunAt(), o.lastRunAt(), o.doneAt());
+          o.manualActionId(), o.attempts(), o.firstRunAt(), o.lastRunAt(), o.doneAt(), o.pass(), o.note());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored outcome " + o.id() + " is not JSON", e);
     }

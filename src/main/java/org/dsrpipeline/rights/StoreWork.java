@@ -48,6 +48,15 @@ public class StoreWork {
     public boolean ok() {
       return "OK".equals(outcome.status());
     }
+
+    /** A manual store: the DPO has not answered the manual action yet. */
+    public boolean manualPending() {
+      return StoreOutcome.Status.MANUAL_PENDING.name().equals(outcome.status());
+    }
+
+    public boolean failed() {
+      return StoreOutcome.Status.FAILED.name().equals(outcome.status());
+    }
   }
 
   private final ConnectorRegistry registry;
@@ -74,23 +83,62 @@ public class StoreWork {
 
   /** FIND, ERASE, RESTRICT, UNRESTRICT or SUPPRESS_MARKETING; EXPORT and RECTIFY need their inputs (below). */
   public Result run(String reference, String store, Operation operation) {
+    return run(reference, store, operation, 1);
+  }
+
+  /**
+   * Like {@link #run(String, String, Operation)}, as pass {@code pass} of the operation: each pass has its own
+   * outcome row and is "already done" only once it succeeded (an erasure's later passes, once retention ends).
+   */
+  public Result run(String reference, String store, Operation operation, int pass) {
+    if (pass < 1) {
+      throw new IllegalArgumentException("pass: 1 or more, not " + pass);
+    }
     return switch (operation) {
-      case FIND -> work(reference, store, operation, (c, ref, subject) -> c.find(ref, subject));
-      case ERASE -> work(reference, store, operation, (c, ref, subject) -> c.erase(ref, subject));
-      case RESTRICT -> work(reference, store, operation, (c, ref, subject) -> c.restrict(ref, subject));
-      case UNRESTRICT -> work(reference, store, operation, (c, ref, subject) -> c.unrestrict(ref, subject));
-      case SUPPRESS_MARKETING -> work(reference, store, operation, (c, ref, subject) -> c.suppressMarketing(ref, subject));
+      case FIND -> work(reference, store, operation, pass, (c, ref, subject) -> c.find(ref, subject));
+      case ERASE -> work(reference, store, operation, pass, (c, ref, subject) -> c.erase(ref, subject));
+      case RESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.restrict(ref, subject));
+      case UNRESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.unrestrict(ref, subject));
+      case SUPPRESS_MARKETING -> work(reference, store, operation, pass,
+          (c, ref, subject) -> c.suppressMarketing(ref, subject));
       case EXPORT, RECTIFY -> throw new IllegalArgumentException(operation + " needs its input: use export(...) or "
           + "rectify(...)");
     };
   }
 
   public Result export(String reference, String store, RecordSink sink) {
-    return work(reference, store, Operation.EXPORT, (c, ref, subject) -> c.export(ref, subject, sink));
+    return work(reference, store, Operation.EXPORT, 1, (c, ref, subject) -> c.export(ref, subject, sink));
   }
 
   public Result rectify(String reference, String store, List<Correction> corrections) {
-    return work(reference, store, Operation.RECTIFY, (c, ref, subject) -> c.rectify(ref, subject, corrections));
+    return work(reference, store, Operation.RECTIFY, 1, (c, ref, subject) -> c.rectify(ref, subject, corrections));
+  }
+
+  /**
+   * Records, without calling the store, that the operation leaves it alone, and why: HANDLED_WITH_CONTROLLER
+   * (a processor store) or KEPT_ON_HOLD (the DPO's legal hold). Once recorded, a second call changes nothing.
+   */
+  public Result recordNotActedOn(String reference, String store, Operation operation, int pass,
+      StoreOutcome.Status status, String reason) {
+    if (status != StoreOutcome.Status.HANDLED_WITH_CONTROLLER && status != StoreOutcome.Status.KEPT_ON_HOLD) {
+      throw new IllegalArgumentException("Only HANDLED_WITH_CONTROLLER or KEPT_ON_HOLD are recorded without the store");
+    }
+    var request = request(reference);
+    registry.connector(store);
+    openRow(request, store, operation, pass);
+    return ownTransaction.execute(tx -> {
+      var row = lockedRow(request, store, operation, pass);
+      if (!"PENDING".equals(row.status())) {
+        return new Result(row, true);
+      }
+      var now = Timestamp.from(clock.instant());
+      jdbc.update("update dsr_store_outcome set status = ?, note = ?, attempts = attempts + 1, last_run_at = ?, "
+          + "done_at = ? where id = ?", status.name(), truncate(reason, 1000), now, now, row.id());
+      audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, truncate(operation.yamlName() + " "
+          + store + (pass > 1 ? " (pass " + pass + ")" : "") + " " + status + ": " + reason, 500), null);
+      return new Result(jdbc.query("select * from dsr_store_outcome where id = ?", RecordedOutcome.rows(), row.id())
+          .get(0), false);
+    });
   }
 
   /** Every recorded outcome of the request, by store and operation. */
@@ -103,15 +151,14 @@ public class StoreWork {
     StoreOutcome on(Connector connector, RequestRef request, SubjectIdentities subject);
   }
 
-  private Result work(String reference, String store, Operation operation, Work work) {
+  private Result work(String reference, String store, Operation operation, int pass, Work work) {
     var request = request(reference);
     var connector = registry.connector(store);
     var subject = resolution.identities(reference);
-    openRow(request, store, operation);
+    openRow(request, store, operation, pass);
     return ownTransaction.execute(tx -> {
-      var row = jdbc.query("select * from dsr_store_outcome where request_id = ? and store_name = ? and operation = ? "
-          + "for update", RecordedOutcome.rows(), request.id(), store, operation.name()).get(0);
-      if ("OK".equals(row.status())) {
+      var row = lockedRow(request, store, operation, pass);
+      if (row.ok()) {
         return new Result(row, true);
       }
       var outcome = call(connector, RequestRef.of(reference), operation, subject, work);
@@ -133,15 +180,20 @@ public class StoreWork {
     }
   }
 
+  private RecordedOutcome lockedRow(DataSubjectRequest request, String store, Operation operation, int pass) {
+    return jdbc.query("select * from dsr_store_outcome where request_id = ? and store_name = ? and operation = ? "
+        + "and pass_number = ? for update", RecordedOutcome.rows(), request.id(), store, operation.name(), pass).get(0);
+  }
+
   /** The row exists before the work starts, so that concurrent runs lock the same row. */
-  private void openRow(DataSubjectRequest request, String store, Operation operation) {
+  private void openRow(DataSubjectRequest request, String store, Operation operation, int pass) {
     try {
       ownTransaction.executeWithoutResult(tx -> {
         if (jdbc.queryForObject("select count(*) from dsr_store_outcome where request_id = ? and store_name = ? "
-            + "and operation = ?", Long.class, request.id(), store, operation.name()) == 0) {
-          jdbc.update("insert into dsr_store_outcome (request_id, store_name, operation, status, found, changed, kept, "
-              + "attempts, first_run_at) values (?, ?, ?, 'PENDING', 0, 0, 0, 0, ?)", request.id(), store,
-              operation.name(), Timestamp.from(clock.instant()));
+            + "and operation = ? and pass_number = ?", Long.class, request.id(), store, operation.name(), pass) == 0) {
+          jdbc.update("insert into dsr_store_outcome (request_id, store_name, operation, pass_number, status, found, "
+              + "changed, kept, attempts, first_run_at) values (?, ?, ?, ?, 'PENDING', 0, 0, 0, 0, ?)", request.id(),
+              store, operation.name(), pass, Timestamp.from(clock.instant()));
         }
       });
     } catch (DuplicateKeyException openedMeanwhile) {
@@ -163,8 +215,8 @@ public class StoreWork {
         toJson(collections), truncate(outcome.error(), 1000),
         outcome.manualTask() == null ? null : outcome.manualTask().actionId(), Timestamp.from(now),
         outcome.ok() ? Timestamp.from(now) : null, row.id());
-    audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION,
-        truncate("attempt " + (row.attempts() + 1) + ": " + outcome.summary(), 500), null);
+    audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, truncate((row.pass() > 1 ? "pass "
+        + row.pass() + ", " : "") + "attempt " + (row.attempts() + 1) + ": " + outcome.summary(), 500), null);
   }
 
   private String toJson(List<CollectionOutcome> collections) {

@@ -108,6 +108,29 @@ public class SubjectResolution {
     return stored(request).orElseThrow();
   }
 
+  /**
+   * The DPO accepts a NEEDS_DPO result as it stands (e.g. the unreachable store is known not to hold the subject,
+   * or the proven identities alone are enough), with a reason: the later steps act on the identities found.
+   */
+  public Resolution acceptAsFound(String reference, String dpoUser, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("reason: say why the identities found are enough");
+    }
+    var request = request(reference);
+    var current = stored(request).orElseThrow(() -> new NotResolved("Request " + reference
+        + ": the subject is not resolved yet, there is nothing to accept"));
+    if (current.status() == Status.RESOLVED) {
+      return current;
+    }
+    transactions.executeWithoutResult(tx -> {
+      jdbc.update("update dsr_subject_resolution set status = ?, resolved_by = ? where request_id = ?",
+          Status.RESOLVED.name(), dpoUser, request.id());
+      audit.record(request.id(), dpoUser, AuditAction.SUBJECT_RESOLVED, truncate("The DPO accepted the identities "
+          + "found (" + reason.strip() + "); they had waited for the DPO because " + current.reason(), 500), null);
+    });
+    return stored(request).orElseThrow();
+  }
+
   public Optional<Resolution> stored(String reference) {
     return stored(request(reference));
   }

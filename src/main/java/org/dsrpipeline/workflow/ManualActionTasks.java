@@ -55,12 +55,21 @@ class ManualActionTasks implements ManualActionListener {
     return instance.getId();
   }
 
-  /** Closes the action's task in the caller's transaction: if it cannot be closed, the answer is not recorded either. */
+  /**
+   * Closes the action's task in the caller's transaction (if it cannot be closed, the answer is not recorded
+   * either), and lets the store's step that waits for the answer go on.
+   */
   @Override
   public void answered(ManualAction action, String trackingId) {
     var query = tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK);
     var open = trackingId != null ? query.processInstanceId(trackingId).list()
         : query.processInstanceBusinessKey(action.reference()).processVariableValueEquals(ACTION_ID, action.id()).list();
     open.forEach(task -> tasks.complete(task.getId()));
+    // the store's step of a right (processes/rights/store-operation.bpmn) waiting for this answer runs again
+    runtime.createMessageCorrelation(RightProcess.MESSAGE_MANUAL_ACTION_ANSWERED)
+        .processInstanceBusinessKey(action.reference())
+        .processInstanceVariableEquals(RightProcess.STORE, action.store())
+        .processInstanceVariableEquals(RightProcess.OPERATION, action.operation().name())
+        .correlateAllWithResult();
   }
 }

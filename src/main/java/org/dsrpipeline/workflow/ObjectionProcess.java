@@ -17,14 +17,14 @@ public final class ObjectionProcess {
   public static final String CONSENT_ERASE_STORES = "consentEraseStores";
 
   public static final String DECISION_CONSENT_WITHDRAWAL = "Decision_ConsentWithdrawal";
-  public static final String TASK_SUPPRESS_MARKETING = "Task_SuppressMarketing";
+  public static final String CALL_SUPPRESS_MARKETING = "CallActivity_SuppressMarketing";
   public static final String TASK_WEIGH_OBJECTION = "Task_WeighObjection";
   public static final String TASK_SEND_COMPELLING_GROUNDS = "Task_SendCompellingGrounds";
-  public static final String TASK_RESTRICT_LEGITIMATE_INTERESTS = "Task_RestrictLegitimateInterests";
+  public static final String CALL_RESTRICT_LEGITIMATE_INTERESTS = "CallActivity_RestrictLegitimateInterests";
+  public static final String CALL_SUPPRESS_MARKETING_ON_WITHDRAWAL = "CallActivity_SuppressMarketingOnWithdrawal";
   public static final String TASK_PLAN_CONSENT_WITHDRAWAL = "Task_PlanConsentWithdrawal";
-  public static final String TASK_SUPPRESS_MARKETING_ON_WITHDRAWAL = "Task_SuppressMarketingOnWithdrawal";
-  public static final String TASK_RESTRICT_CONSENT_DATA = "Task_RestrictConsentData";
-  public static final String TASK_ERASE_CONSENT_DATA = "Task_EraseConsentData";
+  public static final String CALL_RESTRICT_CONSENT_DATA = "CallActivity_RestrictConsentData";
+  public static final String CALL_ERASE_CONSENT_DATA = "CallActivity_EraseConsentData";
 
   private ObjectionProcess() {
   }

@@ -62,6 +62,47 @@ class StoreWorkIT extends IntegrationTest {
   }
 
   @Test
+  void aLaterPassOfTheSameOperationRunsTheStoreAgainWithAnOutcomeOfItsOwn() {
+    var reference = verifiedRequest(http, ANNA.email(), null);
+    resolution.resolve(reference);
+
+    var first = work.run(reference, "customer-accounts", Operation.ERASE);
+    var firstAgain = work.run(reference, "customer-accounts", Operation.ERASE, 1);
+    var second = work.run(reference, "customer-accounts", Operation.ERASE, 2);
+    var secondAgain = work.run(reference, "customer-accounts", Operation.ERASE, 2);
+
+    assertThat(first.alreadyDone()).isFalse();
+    assertThat(firstAgain.alreadyDone()).isTrue();
+    assertThat(second.alreadyDone()).isFalse();
+    assertThat(second.outcome().pass()).isEqualTo(2);
+    assertThat(secondAgain.alreadyDone()).isTrue();
+    assertThat(work.outcomes(reference)).extracting(RecordedOutcome::pass).containsExactly(1, 2);
+  }
+
+  @Test
+  void aStoreLeftAloneIsRecordedOnceWithItsReasonWithoutCallingIt() {
+    var reference = verifiedRequest(http, ANNA.email(), null);
+    resolution.resolve(reference);
+    stores.saas.clearCalls();
+
+    var handled = work.recordNotActedOn(reference, "message-log", Operation.ERASE, 1,
+        org.dsrpipeline.connector.StoreOutcome.Status.HANDLED_WITH_CONTROLLER, "processor store");
+    var again = work.recordNotActedOn(reference, "message-log", Operation.ERASE, 1,
+        org.dsrpipeline.connector.StoreOutcome.Status.HANDLED_WITH_CONTROLLER, "processor store");
+    var held = work.recordNotActedOn(reference, "helpdesk", Operation.ERASE, 1,
+        org.dsrpipeline.connector.StoreOutcome.Status.KEPT_ON_HOLD, "legal claim");
+
+    assertThat(handled.outcome().status()).isEqualTo("HANDLED_WITH_CONTROLLER");
+    assertThat(handled.outcome().note()).isEqualTo("processor store");
+    assertThat(again.alreadyDone()).isTrue();
+    assertThat(held.outcome().status()).isEqualTo("KEPT_ON_HOLD");
+    assertThat(stores.saas.calls()).isEmpty();
+    var request = requests.findByReference(reference).orElseThrow();
+    assertThat(audit.of(request.id()).stream().map(e -> e.outcome())
+        .filter(o -> o.contains("HANDLED_WITH_CONTROLLER") || o.contains("KEPT_ON_HOLD"))).hasSize(2);
+  }
+
+  @Test
   void runningAgainAfterSuccessReportsAlreadyDoneCallsNoStoreAndRecordsNoSecondEffect() {
     var reference = verifiedRequest(http, ANNA.email(), null);
     resolution.resolve(reference);

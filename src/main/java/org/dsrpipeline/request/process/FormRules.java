@@ -12,25 +12,33 @@ import java.util.Optional;
  */
 final class FormRules {
 
-  /** One input field: required (always, or when another field has a value), allowed values, maximum length. */
+  /**
+   * One input field: required (always, or when another field has a value), allowed values, maximum length;
+   * {@code checkbox}: a boolean, which "required" means ticked (true).
+   */
   record Field(String key, String label, boolean required, String requiredWhenKey, String requiredWhenValue,
-      Integer maxLength, List<String> values) {
+      Integer maxLength, List<String> values, boolean checkbox) {
 
     static Field text(String key, String label, boolean required, int maxLength) {
-      return new Field(key, label, required, null, null, maxLength, List.of());
-    }
-
-    /** A checkbox: Tasklist always sends true or false, so the server wants a boolean. */
-    static Field bool(String key, String label) {
-      return new Field(key, label, true, null, null, null, BOOLEAN);
+      return new Field(key, label, required, null, null, maxLength, List.of(), false);
     }
 
     static Field choice(String key, String label, String... values) {
-      return new Field(key, label, true, null, null, null, List.of(values));
+      return new Field(key, label, true, null, null, null, List.of(values), false);
+    }
+
+    /** A checkbox that may be ticked or not: a boolean when given, absent read as not ticked. */
+    static Field checkbox(String key, String label) {
+      return new Field(key, label, false, null, null, null, List.of(), true);
+    }
+
+    /** A checkbox that must be ticked. */
+    static Field ticked(String key, String label) {
+      return new Field(key, label, true, null, null, null, List.of(), true);
     }
 
     Field requiredWhen(String otherKey, String otherValue) {
-      return new Field(key, label, false, otherKey, otherValue, maxLength, values);
+      return new Field(key, label, false, otherKey, otherValue, maxLength, values, checkbox);
     }
   }
 
@@ -40,9 +48,10 @@ final class FormRules {
   static final String CARRY_OUT_RIGHT = "Form_CarryOutRight";
   static final String DECIDE_UNCONFIRMED_REQUEST = "Form_DecideUnconfirmedRequest";
   static final String MANUAL_ACTION = "Form_ManualAction";
+  static final String CHECK_SUBJECT_IDENTITIES = "Form_CheckSubjectIdentities";
+  static final String REVIEW_ERASURE_PLAN = "Form_ReviewErasurePlan";
   static final String LIFT_RESTRICTION = "Form_LiftRestriction";
   static final String WEIGH_OBJECTION = "Form_WeighObjection";
-  static final List<String> BOOLEAN = List.of("true", "false");
 
   private static final Map<String, List<Field>> BY_FORM = Map.of(
       REVIEW_REQUEST, List.of(
@@ -58,10 +67,15 @@ final class FormRules {
           Field.choice("unconfirmedDecision", "Decision", "confirmed", "close"),
           Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000)),
       MANUAL_ACTION, List.of(),
+      CHECK_SUBJECT_IDENTITIES, List.of(
+          Field.choice("identitiesDecision", "Decision", "resolveAgain", "acceptAsFound"),
+          Field.text("identitiesNote", "Why", true, 1000)),
+      REVIEW_ERASURE_PLAN, List.of(
+          Field.ticked("planApproved", "I have reviewed the plan: carry it out")),
       LIFT_RESTRICTION, List.of(
           Field.text("liftReason", "Why the restriction is lifted", true, 1000)),
       WEIGH_OBJECTION, List.of(
-          Field.bool("compellingGrounds", "Compelling legitimate grounds override the objection"),
+          Field.checkbox("compellingGrounds", "Compelling legitimate grounds override the objection"),
           Field.text("groundsText", "The compelling grounds, as the requester will read them", false, 2000)
               .requiredWhen("compellingGrounds", "true")));
 
@@ -79,14 +93,18 @@ final class FormRules {
 
   /** What is wrong with the value of one field, in words the DPO can act on; empty when it is fine. */
   static Optional<String> problem(Field field, Object value, Object otherValue) {
+    // a checkbox's value is a Boolean: "required when compellingGrounds is true" compares it as text
     var required = field.required() || (field.requiredWhenKey() != null && otherValue != null
         && field.requiredWhenValue().equals(String.valueOf(otherValue)));
+    if (field.checkbox()) {
+      if (value != null && !(value instanceof Boolean)) {
+        return Optional.of("'" + field.label() + "' must be true or false.");
+      }
+      return required && !Boolean.TRUE.equals(value) ? Optional.of("'" + field.label() + "' must be ticked (true).")
+          : Optional.empty();
+    }
     if (value == null || (value instanceof String text && text.isBlank())) {
       return required ? Optional.of("'" + field.label() + "' is required.") : Optional.empty();
-    }
-    if (BOOLEAN.equals(field.values())) {
-      return value instanceof Boolean ? Optional.empty()
-          : Optional.of("'" + field.label() + "' must be true or false.");
     }
     if (!(value instanceof String text)) {
       return Optional.of("'" + field.label() + "' must be text.");

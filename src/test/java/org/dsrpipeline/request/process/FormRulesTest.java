@@ -39,11 +39,6 @@ class FormRulesTest {
 
   /** The rule a form component states: required (or required unless hidden), allowed values, maxLength. */
   private static FormRules.Field fieldOf(JsonNode component) {
-    if ("checkbox".equals(component.path("type").asText())) {
-      // Tasklist always submits a checkbox, true or false: the server requires the boolean
-      return new FormRules.Field(component.get("key").asText(), component.get("label").asText(), true, null, null,
-          null, FormRules.BOOLEAN);
-    }
     var validate = component.path("validate");
     var required = validate.path("required").asBoolean(false);
     var maxLength = validate.has("maxLength") ? validate.get("maxLength").asInt() : null;
@@ -60,6 +55,6 @@ class FormRulesTest {
       required = false;
     }
     return new FormRules.Field(component.get("key").asText(), component.get("label").asText().replaceAll(" \\(.*\\)$", ""),
-        required, whenKey, whenValue, maxLength, List.copyOf(values));
+        required, whenKey, whenValue, maxLength, List.copyOf(values), "checkbox".equals(component.get("type").asText()));
   }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.dsrpipeline.rights.process.RightsProcessTestSupport.executeAll;
 import static org.dsrpipeline.workflow.RestrictionProcess.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -18,37 +17,38 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.dsrpipeline.request.RequestRestrictions;
 import org.dsrpipeline.rights.restriction.RestrictionProperties;
+import org.dsrpipeline.workflow.RightProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path through processes/rights/restriction.bpmn and restriction-held.bpmn. */
-@Deployment(resources = {"processes/rights/restriction.bpmn", "processes/rights/restriction-held.bpmn"})
-class RestrictionProcessTest {
+@Deployment(resources = {
+    "processes/rights/restriction.bpmn",
+    "processes/rights/restriction-held.bpmn",
+    "processes/rights/resolve-subject.bpmn",
+    "processes/rights/store-operation.bpmn"})
+class RestrictionProcessTest extends RightProcessTestBase {
 
-  @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda-process-test.cfg.xml")
-      .build();
-
-  private static final String REFERENCE = "DSR-2026-000018";
   private static final Instant LIFTS_AT = Instant.parse("2026-12-15T10:00:00Z");
 
-  private final RightsProcessTestSupport support = new RightsProcessTestSupport();
   private final RequestRestrictions restrictions = mock(RequestRestrictions.class);
 
   @BeforeEach
-  void registerDelegates() {
-    init(engine.getProcessEngine());
-    support.register();
+  void registerRestrictionSteps() {
     when(restrictions.announceLift(eq(REFERENCE), any())).thenReturn(LIFTS_AT);
+    Mocks.register("chooseStoresDelegate", (JavaDelegate) execution -> {
+      var selection = (String) execution.getVariable(ChooseStoresDelegate.STORE_SELECTION);
+      calls.add("choose " + execution.getVariable(RightProcess.OPERATION) + " " + selection);
+      execution.setVariable(RightProcess.STORES, "CONTROLLER".equals(selection)
+          ? "customer-accounts,marketing,paper-archive" : "customer-accounts,paper-archive");
+    });
     Mocks.register("markRequestRestrictedDelegate", new MarkRequestRestrictedDelegate(restrictions));
     Mocks.register("holdRestrictionDelegate", new HoldRestrictionDelegate());
     Mocks.register("recordLiftDecisionListener", new RecordLiftDecisionListener(restrictions));
@@ -61,27 +61,20 @@ class RestrictionProcessTest {
   }
 
   @AfterEach
-  void reset() {
-    Mocks.reset();
-    identityService().clearAuthentication();
+  void removeUsers() {
     identityService().deleteUser("eleni");
     identityService().deleteGroup("dpo");
   }
 
   @Test
-  void everyStoreIsRestrictedOneStepEachThenTheRequestIsMarkedAndTheRestrictionHeldAfterTheAnswer() {
-    var instance = startRestriction();
+  void everyStoreIsRestrictedInItsOwnStepThenTheRequestIsMarkedAndTheRestrictionHeldAfterTheAnswer() {
+    var restriction = startRestriction();
 
-    execute(job("Task_ResolveSubject", instance));
-    execute(job(TASK_RESTRICT_STORE + "#multiInstanceBody", instance));
-    assertThat(jobQuery().activityId(TASK_RESTRICT_STORE).count()).isEqualTo(3);
-    executeAll(TASK_RESTRICT_STORE);
-    execute(job("Task_MarkRequestRestricted", instance));
-    execute(job(TASK_HOLD_RESTRICTION, instance));
+    runAsyncJobs();
 
-    assertThat(instance).hasPassed(TASK_HOLD_RESTRICTION).isEnded();
-    assertThat(support.storeSteps).containsExactly("RESOLVE", "RESTRICT customer-accounts", "RESTRICT marketing",
-        "RESTRICT helpdesk");
+    assertThat(restriction).hasPassed(CALL_RESTRICT_STORES, TASK_MARK_RESTRICTED, TASK_HOLD_RESTRICTION).isEnded();
+    assertThat(calls).containsExactly("resolveSubjectDelegate", "choose RESTRICT CONTROLLER",
+        "customer-accounts RESTRICT 1", "marketing RESTRICT 1", "paper-archive RESTRICT 1");
     verify(restrictions).markRestricted(REFERENCE);
     var held = held();
     assertThat(held).isWaitingAt(TASK_LIFT_RESTRICTION);
@@ -91,41 +84,42 @@ class RestrictionProcessTest {
   }
 
   @Test
-  void aStoreStepThatFailsLeavesTheOtherStoresToFinish() {
-    var instance = startRestriction();
-    execute(job("Task_ResolveSubject", instance));
-    execute(job(TASK_RESTRICT_STORE + "#multiInstanceBody", instance));
-    Mocks.register("actOnStoreDelegate", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
-      if ("marketing".equals(execution.getVariable(STORE))) {
-        throw new IllegalStateException("store marketing down");
-      }
-      support.storeSteps.add("RESTRICT " + execution.getVariable(STORE));
-    });
+  void aStoreThatKeepsFailingHasItsOwnIncidentTheOthersAreRestrictedAndTheRequestWaits() {
+    storeAnswers("marketing", "FAILED");
+    var restriction = startRestriction();
 
-    for (var job : jobQuery().activityId(TASK_RESTRICT_STORE).list()) {
-      try {
-        managementService().executeJob(job.getId());
-      } catch (IllegalStateException expected) {
-        managementService().setJobRetries(job.getId(), 0);
-      }
-    }
+    runAsyncJobs();
 
-    assertThat(support.storeSteps).containsExactly("RESOLVE", "RESTRICT customer-accounts", "RESTRICT helpdesk");
-    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult().getActivityId())
-        .isEqualTo(TASK_RESTRICT_STORE);
-    assertThat(instance).isWaitingAt(TASK_RESTRICT_STORE);
+    var incident = runtimeService().createIncidentQuery().activityId(RightProcess.TASK_RUN_STORE_OPERATION)
+        .singleResult();
+    assertThat(runtimeService().getVariable(incident.getExecutionId(), RightProcess.STORE)).isEqualTo("marketing");
+    assertThat(calls).contains("customer-accounts RESTRICT 1", "paper-archive RESTRICT 1");
+    assertThat(restriction).isWaitingAt(CALL_RESTRICT_STORES);
+    verify(restrictions, never()).markRestricted(any());
+  }
+
+  @Test
+  void aManualStoreIsWaitedFor() {
+    storeAnswers("paper-archive", "MANUAL_PENDING", "OK");
+    var restriction = startRestriction();
+    runAsyncJobs();
+    assertThat(restriction).isWaitingAt(CALL_RESTRICT_STORES);
+
+    runtimeService().createMessageCorrelation(RightProcess.MESSAGE_MANUAL_ACTION_ANSWERED)
+        .processInstanceBusinessKey(REFERENCE).processInstanceVariableEquals(RightProcess.STORE, "paper-archive")
+        .processInstanceVariableEquals(RightProcess.OPERATION, "RESTRICT").correlate();
+    runAsyncJobs();
+
+    assertThat(restriction).isEnded();
+    verify(restrictions).markRestricted(REFERENCE);
   }
 
   @Test
   void holdingTheRestrictionTwiceStartsOneHeldProcess() {
-    var instance = startRestriction();
-    execute(job("Task_ResolveSubject", instance));
-    executeAll(TASK_RESTRICT_STORE);
-    execute(job("Task_MarkRequestRestricted", instance));
-    var hold = job(TASK_HOLD_RESTRICTION, instance);
     runtimeService().startProcessInstanceByKey(HELD_KEY, REFERENCE);
+    startRestriction();
 
-    execute(hold);
+    runAsyncJobs();
 
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(HELD_KEY)
         .processInstanceBusinessKey(REFERENCE).count()).isEqualTo(1);
@@ -152,29 +146,27 @@ class RestrictionProcessTest {
     taskService().complete(task(TASK_LIFT_RESTRICTION, held).getId(), Map.of(LIFT_REASON, "Accuracy verified"));
     identityService().clearAuthentication();
     verify(restrictions).recordLiftDecision(REFERENCE, "Accuracy verified", "eleni");
+    runAsyncJobs();
 
-    execute(job(TASK_ANNOUNCE_LIFT));
     verify(restrictions).announceLift(REFERENCE, Duration.ofDays(7));
     assertThat(held).isWaitingAt(TIMER_LIFT_NOTICE_ENDS).variables().doesNotContainKey(LIFT_REASON);
     assertThat(job(TIMER_LIFT_NOTICE_ENDS).getDuedate()).isEqualTo(Date.from(LIFTS_AT));
-    verify(restrictions, times(0)).markLifted(any());
+    verify(restrictions, never()).markLifted(any());
+    assertThat(calls).isEmpty();
 
-    execute(job(TIMER_LIFT_NOTICE_ENDS));
-    execute(job(TASK_UNRESTRICT_STORE + "#multiInstanceBody", held));
-    assertThat(jobQuery().activityId(TASK_UNRESTRICT_STORE).count()).isEqualTo(2);
-    executeAll(TASK_UNRESTRICT_STORE);
-    execute(job(TASK_RECORD_LIFTED));
+    fireTimer(TIMER_LIFT_NOTICE_ENDS);
+    runAsyncJobs();
 
-    assertThat(support.storeSteps).containsExactly("UNRESTRICT customer-accounts", "UNRESTRICT marketing");
+    assertThat(calls).containsExactly("choose UNRESTRICT RESTRICTED", "customer-accounts UNRESTRICT 1",
+        "paper-archive UNRESTRICT 1");
     verify(restrictions).markLifted(REFERENCE);
-    assertThat(held).hasPassed(TIMER_LIFT_NOTICE_ENDS, TASK_RECORD_LIFTED).isEnded();
+    assertThat(held).hasPassed(TIMER_LIFT_NOTICE_ENDS, CALL_UNRESTRICT_STORES, TASK_RECORD_LIFTED).isEnded();
   }
 
   private ProcessInstance startRestriction() {
-    return runtimeService().startProcessInstanceByKey(KEY, REFERENCE, Map.of(
-        "dueDate", Date.from(Instant.parse("2026-12-28T21:59:59Z")),
-        "reminderDate", Date.from(Instant.parse("2026-12-23T21:59:59Z")),
-        "requestType", "RESTRICTION"));
+    var variables = rightVariables();
+    variables.put("requestType", "RESTRICTION");
+    return runtimeService().startProcessInstanceByKey(KEY, REFERENCE, variables);
   }
 
   private static ProcessInstance held() {

@@ -1,0 +1,48 @@
+package org.dsrpipeline.workflow;
+
+/**
+ * Ids and variable names shared by the rights' diagrams (processes/rights/): resolving the subject
+ * (processes/rights/resolve-subject.bpmn) and one step per store (processes/rights/store-operation.bpmn).
+ */
+public final class RightProcess {
+
+  public static final String KEY_RESOLVE_SUBJECT = "Process_ResolveSubject";
+  public static final String KEY_STORE_OPERATION = "Process_StoreOperation";
+
+  /** Names of the stores a multi-instance step runs over, comma-separated (names only, never data). */
+  public static final String STORES = "stores";
+  /** The store of one step (the multi-instance element variable). */
+  public static final String STORE = "store";
+  /** The {@code org.dsrpipeline.datamap.Operation} of the step, by name. */
+  public static final String OPERATION = "operation";
+  /** 1, or a later pass of the same operation (an erasure's, once retention ends). */
+  public static final String PASS = "pass";
+  public static final String SUBJECT_RESOLVED = "subjectResolved";
+  public static final String MANUAL_ACTION_PENDING = "manualActionPending";
+  public static final String IDENTITIES_DECISION = "identitiesDecision";
+  public static final String IDENTITIES_NOTE = "identitiesNote";
+
+  public static final String IDENTITIES_RESOLVE_AGAIN = "resolveAgain";
+  public static final String IDENTITIES_ACCEPT_AS_FOUND = "acceptAsFound";
+
+  public static final String MESSAGE_MANUAL_ACTION_ANSWERED = "ManualActionAnswered";
+
+  public static final String TASK_RESOLVE_SUBJECT = "Task_ResolveSubject";
+  public static final String TASK_CHECK_SUBJECT_IDENTITIES = "Task_CheckSubjectIdentities";
+  public static final String TASK_RUN_STORE_OPERATION = "Task_RunStoreOperation";
+  public static final String EVENT_MANUAL_ACTION_ANSWERED = "Event_ManualActionAnswered";
+  public static final String TIMER_CHECK_MANUAL_ACTION = "Timer_CheckManualActionAgain";
+
+  private RightProcess() {
+  }
+
+  /** The value of {@link #STORES} for a list of store names. */
+  public static String stores(java.util.List<String> names) {
+    names.forEach(n -> {
+      if (n.contains(",")) {
+        throw new IllegalArgumentException("A store name with a comma cannot be listed: " + n);
+      }
+    });
+    return String.join(",", names);
+  }
+}
