@@ -33,6 +33,11 @@ public enum AuditAction {
   SMS_FAILED(false),
   SUBJECT_RESOLVED(false),
   STORE_OPERATION(false),
+  // erasure (rights/erasure): the plan, the DPO's holds and approval, the stored identities deleted at the end
+  ERASURE_PLANNED(false),
+  LEGAL_HOLD_RECORDED(false),
+  ERASURE_PLAN_APPROVED(false),
+  SUBJECT_IDENTITIES_DELETED(false),
   // restriction (Art. 18) and objection (Art. 21, 7(3)); the store work itself is STORE_OPERATION
   RESTRICTED(true),
   RESTRICTION_LIFT_DECIDED(false),

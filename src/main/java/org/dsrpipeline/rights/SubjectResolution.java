@@ -131,6 +131,22 @@ public class SubjectResolution {
     return stored(request).orElseThrow();
   }
 
+  /**
+   * Deletes the stored identities of the request (the erasure is over, nothing is kept any more): the evidence
+   * keeps how many there were, never the values. Later steps can no longer act on the subject.
+   */
+  public int forget(String reference) {
+    var request = request(reference);
+    return transactions.execute(tx -> {
+      var deleted = jdbc.update("delete from dsr_subject_identity where request_id = ?", request.id());
+      if (deleted > 0) {
+        audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.SUBJECT_IDENTITIES_DELETED, "The subject's "
+            + deleted + " stored identities were deleted: the erasure is complete and nothing is kept any more", null);
+      }
+      return deleted;
+    });
+  }
+
   public Optional<Resolution> stored(String reference) {
     return stored(request(reference));
   }

@@ -89,7 +89,7 @@ class DpoTextsIT extends IntegrationTest {
     var summary = longText("Erased from the CRM ", 4000);
 
     api.completeOk("dpo", api.awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
-    api.completeOk("dpo", api.awaitTask(reference, "Task_CarryOutErasure"), Map.of("outcomeSummary", summary));
+    api.completeOk("dpo", api.awaitTask(reference, "Task_CarryOutAccess"), Map.of("outcomeSummary", summary));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED));
@@ -127,7 +127,7 @@ class DpoTextsIT extends IntegrationTest {
     var email = DsrApi.uniqueEmail();
     var reference = api.recordVerified(email, today());
     api.completeOk("dpo", api.awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
-    var carryOut = api.awaitTask(reference, "Task_CarryOutErasure");
+    var carryOut = api.awaitTask(reference, "Task_CarryOutAccess");
 
     var empty = api.complete("dpo", carryOut, Map.of());
     assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -137,7 +137,7 @@ class DpoTextsIT extends IntegrationTest {
     var tooLong = api.complete("dpo", carryOut, Map.of("outcomeSummary", "x".repeat(4001)));
     assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
-    assertThat(api.awaitTask(reference, "Task_CarryOutErasure").getId()).isEqualTo(carryOut.getId());
+    assertThat(api.awaitTask(reference, "Task_CarryOutAccess").getId()).isEqualTo(carryOut.getId());
     assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.IN_PROGRESS);
     assertThat(api.events(reference, "RIGHT_CARRIED_OUT")).isEmpty();
   }

@@ -49,7 +49,7 @@ class RequestLifecycleIT extends IntegrationTest {
   @Test
   void aVerifiedRequestReachesTheDpoAndIsAnsweredWithEveryEmailSent() {
     var email = uniqueEmail();
-    var filed = file(Map.of("type", "ERASURE", "email", email, "fullName", "Eleni Test", "language", "en"));
+    var filed = file(Map.of("type", "ACCESS", "email", email, "fullName", "Eleni Test", "language", "en"));
     var reference = (String) filed.get("reference");
     assertThat(reference).matches("DSR-\\d{4}-\\d{6,}");
     assertThat(filed).containsEntry("status", "AWAITING_VERIFICATION");
@@ -70,12 +70,12 @@ class RequestLifecycleIT extends IntegrationTest {
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("dpo"));
 
     completeAsDpo(review, Map.of("decision", "proceed"));
-    var carryOut = awaitTask(reference, "Task_CarryOutErasure");
+    var carryOut = awaitTask(reference, "Task_CarryOutAccess");
     // A variable anyone with engine access could set must not change who the evidence names.
     var rewrite = http.withBasicAuth("admin", "admin").exchange("/engine-rest/process-instance/" + processOf(reference)
         + "/variables/decidedBy", HttpMethod.PUT, json(Map.of("value", "mallory", "type", "String")), String.class);
     assertThat(rewrite.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    completeAs(DsrApi.SECOND_DPO, carryOut, Map.of("outcomeSummary", "Your account was erased."));
+    completeAs(DsrApi.SECOND_DPO, carryOut, Map.of("outcomeSummary", "Your data is attached to this answer."));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED));

@@ -20,16 +20,22 @@ class ObjectionIT extends IntegrationTest {
   @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired IdentityService identity;
 
-  private final DemoStoreRows stores = new DemoStoreRows();
+  private DemoStoreRows stores;
 
   @BeforeEach
-  void dpoUsers() {
+  void storesAndDpoUsers() {
+    stores = new DemoStoreRows();
     DsrApi.ensureUsers(identity);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeHelpdeskAndCrm() {
+    stores.close();
   }
 
   @Test
   void marketingIsSuppressedInEveryMarketingStoreAndNothingElseChanges() {
-    var subject = stores.subject("exists (select 1 from demo_crm.contact k where k.email = c.email) "
+    var subject = stores.subject("exists (select 1 from demo_crm.contact k where k.email = c.email and not k.unsubscribed and not k.restricted) "
         + "and exists (select 1 from marketing.newsletter_subscription n where n.email = c.email) "
         + "and exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id and p.consent)");
     var before = stores.snapshot();
@@ -44,13 +50,14 @@ class ObjectionIT extends IntegrationTest {
     if (review.count() > 0) {
       flow.api().completeOk("dpo", review.singleResult(), Map.of("decision", "proceed"));
     }
+    flow.answerManualAction(reference, "SUPPRESS_MARKETING");
 
     flow.awaitMail("ολοκληρώθηκε");
     assertThat(stores.rowsOf("marketing.newsletter_subscription", subject)).isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("opted_out")).isEqualTo(true));
     assertThat(stores.rowsOf("marketing.marketing_preference", subject)).isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("consent")).isEqualTo(false));
-    assertThat(stores.rowsOf("demo_crm.contact", subject)).isNotEmpty()
+    assertThat(stores.rowsOf(DemoStoreRows.CRM, subject)).isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("unsubscribed")).isEqualTo(true));
     assertThat(stores.rowsOf("accounts.customer", subject)).allSatisfy(row ->
         assertThat(row.get("restricted")).isEqualTo(false));

@@ -33,23 +33,30 @@ class RestrictionIT extends IntegrationTest {
   @Autowired IdentityService identity;
   @Autowired DataSubjectRequestRepository requests;
 
-  private final DemoStoreRows stores = new DemoStoreRows();
+  private DemoStoreRows stores;
 
   @BeforeEach
-  void dpoUsers() {
+  void storesAndDpoUsers() {
+    stores = new DemoStoreRows();
     DsrApi.ensureUsers(identity);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeHelpdeskAndCrm() {
+    stores.close();
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void theSubjectIsRestrictedInEveryStoreUntilTheDpoLiftsItAfterTellingTheRequester() {
-    var subject = stores.subject("exists (select 1 from demo_crm.contact k where k.email = c.email) "
+    var subject = stores.subject("exists (select 1 from demo_crm.contact k where k.email = c.email and not k.unsubscribed and not k.restricted) "
         + "and exists (select 1 from marketing.newsletter_subscription n where n.email = c.email)");
     var before = stores.snapshot();
     var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
 
     var reference = flow.fileAndConfirm(Map.of("type", "RESTRICTION", "email", subject.email(), "language", "en"));
     flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+    flow.answerManualAction(reference, "RESTRICT");
 
     flow.awaitMail("has been completed");
     assertRestricted(subject, true);
@@ -73,6 +80,7 @@ class RestrictionIT extends IntegrationTest {
     assertThat(timer.getDuedate().toInstant()).isAfter(java.time.Instant.now().plus(Duration.ofDays(6)));
     assertRestricted(subject, true);
     management.executeJob(timer.getId());
+    flow.answerManualAction(reference, "UNRESTRICT");
 
     flow.awaitMail("was lifted");
     assertRestricted(subject, false);
@@ -95,7 +103,7 @@ class RestrictionIT extends IntegrationTest {
         continue;
       }
       var rows = stores.rowsOf(table, subject);
-      if (table.equals("accounts.customer") || table.equals("demo_crm.contact")
+      if (table.equals("accounts.customer") || table.equals(DemoStoreRows.CRM)
           || table.equals("marketing.newsletter_subscription")) {
         assertThat(rows).as(table).isNotEmpty();
       }

@@ -60,6 +60,17 @@ final class RightsFlow {
     return response.getBody();
   }
 
+  /** The paper archive is a manual store: the DPO answers the request's pending action of {@code operation}. */
+  void answerManualAction(String reference, String operation) {
+    var action = await().atMost(Duration.ofSeconds(30)).until(() -> api.as("dpo").exchange(
+        "/api/dpo/manual-actions?status=PENDING", HttpMethod.GET, null, DsrApi.LIST).getBody().stream()
+        .filter(a -> reference.equals(a.get("reference")) && operation.equals(a.get("operation"))).findFirst(),
+        java.util.Optional::isPresent).orElseThrow();
+    var answered = api.as("dpo").postForEntity("/api/dpo/manual-actions/{id}/answer",
+        Map.of("status", "DONE", "answer", "Done as instructed"), String.class, action.get("id"));
+    assertThat(answered.getStatusCode().is2xxSuccessful()).as(answered.getBody()).isTrue();
+  }
+
   Map<String, Object> dpoView(String reference) {
     var response = api.as("dpo").exchange("/api/dpo/requests/" + reference, HttpMethod.GET, null, DsrApi.MAP);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

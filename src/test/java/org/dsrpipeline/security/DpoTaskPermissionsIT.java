@@ -112,7 +112,7 @@ class DpoTaskPermissionsIT extends IntegrationTest {
     assertThat(refused.getBody()).contains("'Reasons for refusal' is required.");
     var submitted = submitForm(review.getId(), Map.of("decision", Map.of("value", "proceed")));
     assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(api.awaitTask(reference, "Task_CarryOutErasure")).isNotNull();
+    assertThat(api.awaitTask(reference, "Task_CarryOutAccess")).isNotNull();
   }
 
   private org.springframework.http.ResponseEntity<String> submitForm(String taskId, Map<String, Object> variables) {

@@ -72,9 +72,9 @@ public final class DsrApi {
     return http.withBasicAuth(user, passwordOf(user));
   }
 
-  /** The DPO records a request, received on the given day, identity checked or not. */
+  /** The DPO records an access request (a right still carried out by the DPO's task), received on the given day, identity checked or not. */
   public ResponseEntity<Map<String, Object>> record(String email, LocalDate receivedOn, boolean identityVerified) {
-    return as("dpo").exchange("/api/dpo/requests", HttpMethod.POST, json(Map.of("type", "ERASURE", "email", email,
+    return as("dpo").exchange("/api/dpo/requests", HttpMethod.POST, json(Map.of("type", "ACCESS", "email", email,
         "channel", "POST", "receivedAt", receivedOn.toString(), "identityVerified", identityVerified)), MAP);
   }
 

@@ -49,8 +49,8 @@ public final class FakeSaas implements AutoCloseable {
   private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
   private volatile int pageSize = 2;
 
-  private FakeSaas() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+  private FakeSaas(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext(tickets.path, exchange -> handle(exchange, tickets));
     server.createContext(contacts.path, exchange -> handle(exchange, contacts));
@@ -58,8 +58,13 @@ public final class FakeSaas implements AutoCloseable {
   }
 
   public static FakeSaas start() {
+    return start(0);
+  }
+
+  /** On a fixed port (0: any free one), e.g. the one of the test configuration's {@code DSR_PUBLIC_BASE_URL}. */
+  public static FakeSaas start(int port) {
     try {
-      return new FakeSaas();
+      return new FakeSaas(port);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

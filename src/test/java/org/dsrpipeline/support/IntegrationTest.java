@@ -16,13 +16,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every Spring integration test: the whole application on a free port chosen once per run, PostgreSQL (or
+ * Base of every Spring integration test: the whole application on a random port, PostgreSQL (or
  * H2 off CI), and a real SMTP server (GreenMail) on 127.0.0.1:39251. One configuration for all, so
- * that all of them share one cached context. The demo map's stores work as in the demo: its jdbc stores in a
- * database of their own ({@code dsr_app_stores_it}, seeded by the application), its helpdesk and CRM at this
- * application's port, so that a right's flow acts on every store.
+ * that all of them share one cached context. The demo map's jdbc stores are on PostgreSQL too, in a database of
+ * their own ({@code dsr_app_stores_it}, seeded by the application: see {@link AppStores}); its helpdesk and CRM
+ * are the FakeSaas a right's IT starts on the port of the test configuration's {@code DSR_PUBLIC_BASE_URL}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
 

@@ -103,7 +103,7 @@ class DataSubjectRequestProcessTest {
     complete(review, withVariables(DECISION, DECISION_PROCEED));
     execute(job("CallActivity_FulfilRight"));
     var right = calledProcessInstance(instance);
-    assertThat(right).hasProcessDefinitionKey("Process_Erasure").hasBusinessKey("DSR-2026-000001");
+    assertThat(right).hasProcessDefinitionKey("Process_Access").hasBusinessKey("DSR-2026-000001");
     var carryOut = taskQuery().processInstanceId(right.getId()).singleResult();
     assertThat(carryOut).hasCandidateGroup("dpo");
     assertThat(carryOut.getDueDate()).isEqualTo(Date.from(FIRST.dueAt()));
@@ -346,8 +346,8 @@ class DataSubjectRequestProcessTest {
 
   private ProcessInstance startRequest(boolean identityVerified) {
     var variables = new HashMap<String, Object>();
-    variables.put(REQUEST_TYPE, "ERASURE");
-    variables.put(RIGHT_PROCESS_KEY, "Process_Erasure");
+    variables.put(REQUEST_TYPE, "ACCESS");
+    variables.put(RIGHT_PROCESS_KEY, "Process_Access");
     variables.put(IDENTITY_VERIFIED, identityVerified);
     variables.put(VERIFICATION_DEADLINE, Date.from(LocalDate.of(2026, 12, 12).atStartOfDay(ATHENS).toInstant()));
     variables.put(EARLIER_REQUESTS, "None");

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.dsrpipeline.request.process.DsrTaskListeners;
 import org.dsrpipeline.workflow.RightProcess;
 import org.dsrpipeline.workflow.StoreNames;
+import org.dsrpipeline.workflow.StoreRetries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,6 +56,7 @@ public abstract class RightProcessTestBase {
     Mocks.register("dpoOnlyTaskListener", DsrTaskListeners.dpoOnly());
     Mocks.register("checkFormInputListener", DsrTaskListeners.checkFormInput());
     Mocks.register("storeNames", new StoreNames());
+    Mocks.register("storeRetries", new StoreRetries("R3/PT1M"));
     Mocks.register("resolveSubjectDelegate", (JavaDelegate) execution -> {
       calls.add("resolveSubjectDelegate");
       execution.setVariable(RightProcess.SUBJECT_RESOLVED, resolutions.isEmpty() || resolutions.poll());

@@ -1,0 +1,405 @@
+package org.dsrpipeline.rights.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.dsrpipeline.demo.DemoSubjects;
+import org.dsrpipeline.request.DataSubjectRequestRepository;
+import org.dsrpipeline.request.RequestStatus;
+import org.dsrpipeline.support.DsrApi;
+import org.dsrpipeline.support.FakeSaas;
+import org.dsrpipeline.support.IntegrationTest;
+import org.dsrpipeline.support.Mails;
+import org.dsrpipeline.support.Verification;
+import org.dsrpipeline.workflow.ErasureProcess;
+import org.dsrpipeline.workflow.RightProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Erasure from POST /api/requests to the final email, on the application's demo stores (jdbc) and a local
+ * helpdesk and CRM (FakeSaas on the port of the test configuration's DSR_PUBLIC_BASE_URL), the DPO's tasks
+ * completed over the engine REST API with exactly their forms' variables; then the stores read directly.
+ */
+class ErasureIT extends IntegrationTest {
+
+  /** Subjects taken by a test of this class: each test erases a seeded subject of its own. */
+  private static final Set<Long> TAKEN = ConcurrentHashMap.newKeySet();
+  private static FakeSaas saas;
+
+  @Autowired TestRestTemplate http;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate app;
+  @Autowired DataSubjectRequestRepository requests;
+  @Value("${dsr.stores.url}") String storesUrl;
+  @Value("${dsr.stores.username:}") String storesUser;
+  @Value("${dsr.stores.password:}") String storesPassword;
+  private JdbcTemplate stores;
+  private DsrApi api;
+
+  record Subject(long customerId, String email, String phone) {
+  }
+
+  @BeforeAll
+  static void helpdeskAndCrm() {
+    saas = FakeSaas.start(39253);
+    saas.pageSize(50);
+  }
+
+  @AfterAll
+  static void close() {
+    saas.close();
+  }
+
+  @BeforeEach
+  void connect() {
+    stores = new JdbcTemplate(new DriverManagerDataSource(storesUrl, storesUser, storesPassword));
+    api = new DsrApi(http, tasks);
+    DsrApi.ensureUsers(identity);
+    if (saas.tickets.all().isEmpty()) {
+      stores.queryForList("select * from demo_helpdesk.ticket order by id").forEach(t -> saas.tickets.add(
+          "requester_email", t.get("requester_email"), "requester_name", t.get("requester_name"),
+          "requester_phone", t.get("requester_phone"), "subject", t.get("subject"), "body", t.get("body"),
+          "created_at", instant(t.get("created_at")).toString(), "restricted", t.get("restricted")));
+      stores.queryForList("select * from demo_crm.contact order by id").forEach(c -> saas.contacts.add(
+          "email", c.get("email"), "phone", c.get("phone"), "full_name", c.get("full_name"), "company",
+          c.get("company"), "notes", c.get("notes"), "unsubscribed", c.get("unsubscribed"), "restricted",
+          c.get("restricted")));
+    }
+  }
+
+  @Test
+  void theSubjectsDataIsErasedKeptOrHandledAsTheMapSaysAndNoOneElsesRecordsChange() {
+    var subject = seededSubjectWithInvoicesInRetention();
+    var invoicesInRetention = invoices(subject, true);
+    var messages = messageLog(subject);
+    saas.contacts.add("email", subject.email(), "phone", subject.phone(), "full_name", "CRM copy", "company", "X",
+        "notes", "met at a fair", "unsubscribed", false);
+    saas.tickets.add("requester_email", subject.email(), "requester_name", "Helpdesk copy", "requester_phone", null,
+        "subject", "Credits", "body", "How many credits?", "created_at", Instant.now().toString());
+    var subjects = subjectsRows(subject);
+    var others = othersChecksum(subject, subjects);
+
+    var reference = fileAndConfirm(subject.email());
+    approveThePlan(reference);
+    answerTheManualAction(reference);
+    awaitCompletedWithTheFinalEmail(reference, subject.email());
+
+    var customer = stores.queryForMap("select * from accounts.customer where id = ?", subject.customerId());
+    assertThat(customer.get("email")).isNotEqualTo(subject.email());
+    assertThat(customer.get("phone")).isNotEqualTo(subject.phone());
+    assertThat(Objects.toString(customer.get("full_name"), "")).isEmpty();
+    assertThat(invoices(subject, false)).as("invoices past their 10 years are deleted").isEqualTo(invoicesInRetention);
+    assertThat(stores.queryForObject("select count(*) from marketing.marketing_preference where customer_id = ?",
+        Long.class, subject.customerId())).isZero();
+    assertThat(stores.queryForObject("select count(*) from tracking.tracking_event where customer_id = ?", Long.class,
+        subject.customerId())).isZero();
+    assertThat(stores.queryForObject("select count(*) from marketing.newsletter_subscription where lower(email) = ?",
+        Long.class, subject.email().toLowerCase())).isZero();
+    assertThat(messageLog(subject)).as("message logs: held as processor, handled with the controller")
+        .isEqualTo(messages);
+    assertThat(saas.tickets.all()).noneMatch(t -> subject.email().equals(t.get("requester_email")));
+    assertThat(saas.contacts.all()).noneMatch(c -> subject.email().equals(c.get("email")));
+    assertThat(othersChecksum(subject, subjects)).as("no one else's records changed").isEqualTo(others);
+
+    var outcomes = outcomes(reference).stream().filter(o -> "ERASE".equals(o.get("operation"))).toList();
+    assertThat(outcomes).extracting(o -> o.get("store") + " " + o.get("status")).containsExactlyInAnyOrder(
+        "customer-accounts OK", "message-log HANDLED_WITH_CONTROLLER", "marketing OK", "web-tracking OK",
+        "helpdesk OK", "crm OK", "paper-archive OK");
+    var accounts = outcomes.stream().filter(o -> "customer-accounts".equals(o.get("store"))).findFirst().orElseThrow();
+    assertThat(((Number) accounts.get("kept")).longValue()).isEqualTo(invoicesInRetention);
+
+    var deferred = runtime.createProcessInstanceQuery().processDefinitionKey(ErasureProcess.KEY_DEFERRED)
+        .processInstanceBusinessKey(reference).singleResult();
+    assertThat(deferred).as("kept invoices wait for their retention to end").isNotNull();
+    assertThat(runtime.createExecutionQuery().processInstanceId(deferred.getId())
+        .activityId(ErasureProcess.TIMER_RETENTION_ENDS).count()).isEqualTo(1);
+    assertThat(app.queryForObject("select count(*) from dsr_subject_identity i join dsr_request r on r.id = "
+        + "i.request_id where r.reference = ?", Long.class, reference)).as("kept until the last kept record goes")
+        .isPositive();
+    var completion = mailsTo(subject.email()).stream().filter(m -> Mails.subject(m).contains(reference)
+        || Mails.body(m).contains("erased")).toList();
+    assertThat(completion.stream().map(Mails::body)).anyMatch(b -> b.contains("kept as the law requires until"));
+  }
+
+  @Test
+  void aStoreThatFailsDuringTheErasureHasAnIncidentAndOnceBackAndRetriedTheRequestCompletesWithOneEffectPerStore() {
+    var subject = seededSubjectWithInvoicesInRetention();
+    var reference = fileAndConfirm(subject.email());
+    var review = awaitPlanReview(reference);
+    stores.execute("alter table marketing.marketing_preference rename to marketing_preference_away");
+    try {
+      api.completeOk("dpo", review, Map.of(ErasureProcess.PLAN_APPROVED, true));
+      answerTheManualAction(reference);
+
+      var incident = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery()
+          .activityId(RightProcess.TASK_RUN_STORE_OPERATION).list().stream()
+          .filter(i -> reference.equals(runtime.createProcessInstanceQuery().processInstanceId(i.getProcessInstanceId())
+              .singleResult().getBusinessKey())).findFirst().orElse(null), Objects::nonNull);
+      assertThat(runtime.getVariable(incident.getProcessInstanceId(), RightProcess.STORE)).isEqualTo("marketing");
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outcomes(reference).stream()
+          .filter(o -> "ERASE".equals(o.get("operation")) && !"marketing".equals(o.get("store")))
+          .map(o -> o.get("status"))).hasSize(6).allMatch(s -> "OK".equals(s) || "HANDLED_WITH_CONTROLLER".equals(s)));
+      assertThat(stores.queryForObject("select count(*) from tracking.tracking_event where customer_id = ?",
+          Long.class, subject.customerId())).as("the other stores are erased").isZero();
+      assertThat(requests.findByReference(reference).orElseThrow().status()).isNotEqualTo(RequestStatus.COMPLETED);
+
+      stores.execute("alter table marketing.marketing_preference_away rename to marketing_preference");
+      management.setJobRetries(incident.getConfiguration(), 1);
+      awaitCompletedWithTheFinalEmail(reference, subject.email());
+    } finally {
+      if (stores.queryForObject("select count(*) from information_schema.tables where lower(table_name) = "
+          + "'marketing_preference_away'", Long.class) > 0) {
+        stores.execute("alter table marketing.marketing_preference_away rename to marketing_preference");
+      }
+    }
+
+    assertThat(stores.queryForObject("select count(*) from marketing.marketing_preference where customer_id = ?",
+        Long.class, subject.customerId())).isZero();
+    var erase = outcomes(reference).stream().filter(o -> "ERASE".equals(o.get("operation"))).toList();
+    assertThat(erase).extracting(o -> (String) o.get("store")).doesNotHaveDuplicates().hasSize(7);
+    assertThat(erase).allMatch(o -> "OK".equals(o.get("status")) || "HANDLED_WITH_CONTROLLER".equals(o.get("status")));
+    var marketing = erase.stream().filter(o -> "marketing".equals(o.get("store"))).findFirst().orElseThrow();
+    assertThat(marketing.get("attempts")).isEqualTo(4);
+    assertThat(api.events(reference, "STORE_OPERATION").stream().map(e -> (String) e.get("outcome"))
+        .filter(o -> o.contains("erase marketing OK"))).as("one effect recorded").hasSize(1);
+  }
+
+  @Test
+  void aStoreTheDpoPutsOnLegalHoldIsKeptWholeWithTheReasonInTheEvidence() {
+    var subject = seededSubjectWithInvoicesInRetention();
+    var preferences = stores.queryForObject("select count(*) from marketing.marketing_preference where customer_id = ?",
+        Long.class, subject.customerId());
+    var reference = fileAndConfirm(subject.email());
+    var review = awaitPlanReview(reference);
+    var path = "/dpo/requests/" + reference + "/erasure-plan";
+    var page = api.as("dpo").getForEntity(path, String.class);
+    var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+    assertThat(token.find()).as("the page's form carries a CSRF token").isTrue();
+    var session = page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";", 2)[0];
+
+    assertThat(api.as("dpo").postForEntity(path + "/holds", form("store=marketing&reason=Lawsuit", null, null),
+        String.class).getStatusCode()).as("no CSRF token").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.postForEntity(path + "/holds", form("store=marketing&reason=Lawsuit", token.group(1), session),
+        String.class).getStatusCode()).as("no DPO").isEqualTo(HttpStatus.UNAUTHORIZED);
+    var noReason = api.as("dpo").postForEntity(path + "/holds", form("store=marketing&reason=+", token.group(1),
+        session), String.class);
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody()).contains("say why the store");
+    var held = api.as(DsrApi.SECOND_DPO).postForEntity(path + "/holds", form(
+        "store=marketing&reason=Pending+lawsuit+about+the+campaign", token.group(1), session), String.class);
+    assertThat(held.getStatusCode()).as(held.getBody()).isIn(HttpStatus.OK, HttpStatus.FOUND);
+
+    var plan = api.as("dpo").exchange("/api/dpo/requests/" + reference + "/erasure-plan", HttpMethod.GET, null,
+        DsrApi.MAP).getBody();
+    @SuppressWarnings("unchecked")
+    var rows = (List<Map<String, Object>>) plan.get("plan");
+    assertThat(rows).filteredOn(r -> "marketing".equals(r.get("store"))).isNotEmpty()
+        .allMatch(r -> "KEEP".equals(r.get("action")) && ((String) r.get("reason")).contains("legal hold"));
+    assertThat(rows).filteredOn(r -> "web-tracking".equals(r.get("store"))).allMatch(r -> "ERASE".equals(r.get("action")));
+    assertThat(api.events(reference, "LEGAL_HOLD_RECORDED")).singleElement()
+        .satisfies(e -> assertThat(e.get("actor")).isEqualTo(DsrApi.SECOND_DPO))
+        .satisfies(e -> assertThat((String) e.get("outcome")).contains("marketing", "Pending lawsuit"));
+
+    api.completeOk("dpo", review, Map.of(ErasureProcess.PLAN_APPROVED, true));
+    answerTheManualAction(reference);
+    awaitCompletedWithTheFinalEmail(reference, subject.email());
+
+    assertThat(stores.queryForObject("select count(*) from marketing.marketing_preference where customer_id = ?",
+        Long.class, subject.customerId())).as("kept whole").isEqualTo(preferences);
+    assertThat(outcomes(reference)).filteredOn(o -> "marketing".equals(o.get("store")) && "ERASE".equals(o.get("operation")))
+        .singleElement().satisfies(o -> assertThat(o.get("status")).isEqualTo("KEPT_ON_HOLD"))
+        .satisfies(o -> assertThat((String) o.get("note")).contains("Pending lawsuit"));
+    var late = api.as("dpo").postForEntity(path + "/holds", form("store=crm&reason=Too+late", token.group(1), session),
+        String.class);
+    assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private static org.springframework.http.HttpEntity<String> form(String body, String csrf, String cookie) {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    if (cookie != null) {
+      headers.set(org.springframework.http.HttpHeaders.COOKIE, cookie);
+    }
+    return new org.springframework.http.HttpEntity<>(csrf == null ? body : body + "&_csrf=" + csrf, headers);
+  }
+
+  @Test
+  void theEnginesHistoryHoldsNeitherTheSubjectsEmailNorPhoneAfterTheErasure() {
+    var subject = seededSubjectWithInvoicesInRetention();
+    var reference = fileAndConfirm(subject.email());
+    approveThePlan(reference);
+    answerTheManualAction(reference);
+    awaitCompletedWithTheFinalEmail(reference, subject.email());
+
+    var columns = app.queryForList("select table_name, column_name from information_schema.columns where "
+        + "(lower(table_name) like 'act_hi_%' or lower(table_name) like 'act_ru_%') and lower(data_type) in "
+        + "('character varying', 'text', 'character large object', 'clob')");
+    assertThat(columns).isNotEmpty();
+    var found = new ArrayList<String>();
+    var phoneDigits = subject.phone().replace("+", "");
+    for (var column : columns) {
+      var table = (String) column.get("table_name");
+      var name = (String) column.get("column_name");
+      var hits = app.queryForObject("select count(*) from " + table + " where lower(" + name + ") like ? or "
+          + name + " like ?", Long.class, "%" + subject.email().toLowerCase() + "%", "%" + phoneDigits + "%");
+      if (hits > 0) {
+        found.add(table + "." + name);
+      }
+    }
+    assertThat(found).as("history and runtime columns naming the subject").isEmpty();
+  }
+
+  private Subject seededSubjectWithInvoicesInRetention() {
+    var known = DemoSubjects.ALL.stream().map(s -> s.customerId()).toList();
+    var candidates = stores.query("select c.id, c.email, c.phone from accounts.customer c where c.full_name is not null "
+        + "and c.full_name <> '' and exists (select 1 from accounts.invoice i where i.customer_id = c.id and "
+        + "i.issued_at > ?) and exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id) "
+        + "order by c.id", (rs, n) -> new Subject(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        Timestamp.from(Instant.now().minus(3000, ChronoUnit.DAYS)));
+    return candidates.stream().filter(s -> !known.contains(s.customerId())).filter(s -> TAKEN.add(s.customerId()))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no seeded subject left to erase"));
+  }
+
+  private String fileAndConfirm(String email) {
+    var filed = http.exchange("/api/requests", HttpMethod.POST, json(Map.of("type", "ERASURE", "email", email)),
+        DsrApi.MAP);
+    assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    var reference = (String) filed.getBody().get("reference");
+    var link = await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).stream()
+        .filter(m -> Mails.body(m).contains("/verify/")).findFirst().orElse(null), Objects::nonNull);
+    assertThat(Verification.confirm(http, Mails.linkPath(link, "/verify/")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    api.completeOk("dpo", api.awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+    return reference;
+  }
+
+  private org.camunda.bpm.engine.task.Task awaitPlanReview(String reference) {
+    var review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(reference).taskDefinitionKey(ErasureProcess.TASK_REVIEW_PLAN).singleResult(),
+        Objects::nonNull);
+    assertThat(tasks.getVariable(review.getId(), ErasureProcess.PLAN_PATH))
+        .isEqualTo("/dpo/requests/" + reference + "/erasure-plan");
+    var page = api.as("dpo").getForEntity("/dpo/requests/" + reference + "/erasure-plan", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("HANDLED_WITH_CONTROLLER", "customer-accounts", "ERASE");
+    return review;
+  }
+
+  private void approveThePlan(String reference) {
+    api.completeOk("dpo", awaitPlanReview(reference), Map.of(ErasureProcess.PLAN_APPROVED, true));
+  }
+
+  /** The paper archive is a manual store: the DPO answers its erase action, as on its page. */
+  private void answerTheManualAction(String reference) {
+    var action = await().atMost(Duration.ofSeconds(30)).until(() -> api.as("dpo").exchange(
+        "/api/dpo/manual-actions?status=PENDING", HttpMethod.GET, null, DsrApi.LIST).getBody().stream()
+        .filter(a -> reference.equals(a.get("reference")) && "ERASE".equals(a.get("operation"))).findFirst()
+        .orElse(null), Objects::nonNull);
+    var answered = api.as("dpo").postForEntity("/api/dpo/manual-actions/{id}/answer",
+        Map.of("status", "DONE", "answer", "Folder shredded"), String.class, action.get("id"));
+    assertThat(answered.getStatusCode().is2xxSuccessful()).as(answered.getBody()).isTrue();
+  }
+
+  private void awaitCompletedWithTheFinalEmail(String reference, String email) {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(requests.findByReference(reference)
+        .orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED));
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() >= 4);
+  }
+
+  private List<Map<String, Object>> outcomes(String reference) {
+    return api.as("dpo").exchange("/api/dpo/requests/" + reference + "/store-outcomes", HttpMethod.GET, null,
+        DsrApi.LIST).getBody();
+  }
+
+  private long invoices(Subject subject, boolean inRetentionOnly) {
+    return inRetentionOnly
+        ? stores.queryForObject("select count(*) from accounts.invoice where customer_id = ? and issued_at > ?",
+            Long.class, subject.customerId(), Timestamp.from(Instant.now().atOffset(java.time.ZoneOffset.UTC)
+                .minusYears(10).plusDays(1).toInstant()))
+        : stores.queryForObject("select count(*) from accounts.invoice where customer_id = ?", Long.class,
+            subject.customerId());
+  }
+
+  private List<Map<String, Object>> messageLog(Subject subject) {
+    return stores.queryForList("select * from messaging.message_log where recipient_phone = ? or "
+        + "lower(recipient_email) = ? order by id", subject.phone(), subject.email().toLowerCase());
+  }
+
+  /** The subject's rows as they were before the erasure, by table: the checksum of everyone else's leaves them out. */
+  private Map<String, List<Object>> subjectsRows(Subject subject) {
+    var email = subject.email().toLowerCase();
+    return Map.of(
+        "marketing.newsletter_subscription", ids("select id from marketing.newsletter_subscription where lower(email) = ?",
+            email),
+        "tracking.tracking_event", ids("select id from tracking.tracking_event where customer_id = ? or cookie_id in "
+            + "(select cookie_id from tracking.tracking_event where customer_id = ?)", subject.customerId(),
+            subject.customerId()),
+        "tickets", saas.tickets.all().stream().filter(t -> email.equalsIgnoreCase(String.valueOf(t.get("requester_email")))
+            || subject.phone().equals(t.get("requester_phone"))).map(t -> t.get("id")).toList(),
+        "contacts", saas.contacts.all().stream().filter(c -> email.equalsIgnoreCase(String.valueOf(c.get("email")))
+            || subject.phone().equals(c.get("phone"))).map(c -> c.get("id")).toList());
+  }
+
+  /** A digest of every row of every store that is not the subject's ({@code subjects}: taken before the erasure). */
+  private String othersChecksum(Subject subject, Map<String, List<Object>> subjects) {
+    var rows = new ArrayList<String>();
+    rows.addAll(texts("select * from accounts.customer where id <> ? order by id", subject.customerId()));
+    rows.addAll(texts("select * from accounts.invoice where customer_id <> ? order by id", subject.customerId()));
+    rows.addAll(texts("select * from marketing.marketing_preference where customer_id <> ? order by id",
+        subject.customerId()));
+    for (var table : List.of("marketing.newsletter_subscription", "tracking.tracking_event")) {
+      stores.queryForList("select * from " + table + " order by id").stream()
+          .filter(r -> !subjects.get(table).contains(r.get("id"))).forEach(r -> rows.add(r.toString()));
+    }
+    rows.addAll(texts("select * from messaging.message_log order by id"));
+    saas.tickets.all().stream().filter(t -> !subjects.get("tickets").contains(t.get("id"))).forEach(t -> rows.add(t.toString()));
+    saas.contacts.all().stream().filter(c -> !subjects.get("contacts").contains(c.get("id"))).forEach(c -> rows.add(c.toString()));
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      rows.forEach(r -> digest.update(r.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return rows.size() + ":" + HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<Object> ids(String sql, Object... args) {
+    return stores.queryForList(sql, Object.class, args);
+  }
+
+  private static Instant instant(Object at) {
+    return at instanceof java.time.OffsetDateTime o ? o.toInstant() : ((Timestamp) at).toInstant();
+  }
+
+  private List<String> texts(String sql, Object... args) {
+    return stores.queryForList(sql, args).stream().map(Object::toString).toList();
+  }
+}
