@@ -64,13 +64,16 @@ class RestrictionIT extends IntegrationTest {
     assertThat(requests.findByReference(reference).orElseThrow().restricted()).isTrue();
     assertThat(flow.statusPage(reference)).containsEntry("status", "COMPLETED").containsEntry("restricted", true);
     assertThat((Map<String, Object>) flow.dpoView(reference).get("restriction")).containsEntry("restricted", true);
-    assertThat(flow.api().events(reference, "STORE_OPERATION")).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(outcomes(flow, reference, "RESTRICT")).containsExactlyInAnyOrder("customer-accounts OK",
+        "message-log HANDLED_WITH_CONTROLLER", "marketing OK", "web-tracking OK", "helpdesk OK", "crm OK",
+        "paper-archive OK");
 
     var lift = flow.api().awaitTask(reference, RestrictionProcess.TASK_LIFT_RESTRICTION);
     assertThat(flow.api().complete(DsrApi.SECOND_DPO, lift, Map.of()).getStatusCode().value()).isEqualTo(400);
     flow.api().completeOk(DsrApi.SECOND_DPO, lift, Map.of("liftReason", "The accuracy of the data was verified"));
 
     var notice = flow.awaitMail("will be lifted");
+    assertThat((String) flow.statusPage(reference).get("restrictionNotice")).contains("will be lifted on");
     assertThat(org.dsrpipeline.support.Mails.body(notice)).contains("The accuracy of the data was verified");
     var held = runtime.createProcessInstanceQuery().processDefinitionKey(RestrictionProcess.HELD_KEY)
         .processInstanceBusinessKey(reference).singleResult();
@@ -86,6 +89,9 @@ class RestrictionIT extends IntegrationTest {
     assertRestricted(subject, false);
     stores.othersUnchanged(before, subject);
     assertThat(requests.findByReference(reference).orElseThrow().restricted()).isFalse();
+    assertThat(outcomes(flow, reference, "UNRESTRICT")).containsExactlyInAnyOrder("customer-accounts OK",
+        "marketing OK", "web-tracking OK", "helpdesk OK", "crm OK", "paper-archive OK");
+    assertThat(flow.statusPage(reference)).containsEntry("restricted", false);
     assertThat(flow.api().events(reference, "RESTRICTION_LIFT_DECIDED")).singleElement()
         .satisfies(e -> assertThat(e.get("actor")).isEqualTo(DsrApi.SECOND_DPO));
     assertThat(flow.api().events(reference, "RESTRICTION_LIFTED")).singleElement()
@@ -94,6 +100,11 @@ class RestrictionIT extends IntegrationTest {
         .processDefinitionKey(RestrictionProcess.HELD_KEY).count()).isZero();
     assertThat(new RightsHistory(history).variableValues(reference)).isNotEmpty()
         .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
+  }
+
+  private static java.util.List<String> outcomes(RightsFlow flow, String reference, String operation) {
+    return flow.storeOutcomes(reference).stream().filter(o -> operation.equals(o.get("operation")))
+        .map(o -> o.get("store") + " " + o.get("status")).toList();
   }
 
   /** Every row of the subject in the controller stores is restricted (or not); the message log is never touched. */

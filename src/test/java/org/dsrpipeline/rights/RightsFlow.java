@@ -71,6 +71,13 @@ final class RightsFlow {
     assertThat(answered.getStatusCode().is2xxSuccessful()).as(answered.getBody()).isTrue();
   }
 
+  List<Map<String, Object>> storeOutcomes(String reference) {
+    var response = api.as("dpo").exchange("/api/dpo/requests/" + reference + "/store-outcomes", HttpMethod.GET, null,
+        DsrApi.LIST);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
   Map<String, Object> dpoView(String reference) {
     var response = api.as("dpo").exchange("/api/dpo/requests/" + reference, HttpMethod.GET, null, DsrApi.MAP);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
