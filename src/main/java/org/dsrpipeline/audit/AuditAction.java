@@ -39,7 +39,15 @@ public enum AuditAction {
   ERASURE_PLANNED(false),
   LEGAL_HOLD_RECORDED(false),
   ERASURE_PLAN_APPROVED(false),
-  SUBJECT_IDENTITIES_DELETED(false);
+  SUBJECT_IDENTITIES_DELETED(false),
+  // restriction (Art. 18) and objection (Art. 21, 7(3)); the store work itself is STORE_OPERATION
+  RESTRICTED(true),
+  RESTRICTION_LIFT_DECIDED(false),
+  RESTRICTION_LIFT_ANNOUNCED(true),
+  RESTRICTION_LIFTED(true),
+  OBJECTION_WEIGHED(false),
+  OBJECTION_GROUNDS_SENT(true),
+  CONSENT_WITHDRAWAL_PLANNED(false);
 
   private final boolean visibleToRequester;
 

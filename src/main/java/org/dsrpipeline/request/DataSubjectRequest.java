@@ -102,6 +102,21 @@ public class DataSubjectRequest {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "restricted_at")
+  private Instant restrictedAt;
+
+  @Column(name = "restriction_lift_reason")
+  private String restrictionLiftReason;
+
+  @Column(name = "restriction_lifts_at")
+  private Instant restrictionLiftsAt;
+
+  @Column(name = "restriction_lifted_at")
+  private Instant restrictionLiftedAt;
+
+  @Column(name = "objection_grounds")
+  private String objectionGrounds;
+
   @Version
   private Long version;
 
@@ -170,6 +185,26 @@ public class DataSubjectRequest {
 
   void recordOutcome(String summary) {
     outcomeSummary = summary;
+  }
+
+  void restrict(Instant at) {
+    restrictedAt = at;
+  }
+
+  void recordRestrictionLiftReason(String reason) {
+    restrictionLiftReason = reason;
+  }
+
+  void announceRestrictionLift(Instant liftsAt) {
+    restrictionLiftsAt = liftsAt;
+  }
+
+  void liftRestriction(Instant at) {
+    restrictionLiftedAt = at;
+  }
+
+  void recordObjectionGrounds(String grounds) {
+    objectionGrounds = grounds;
   }
 
   public Long id() {
@@ -267,5 +302,30 @@ public class DataSubjectRequest {
 
   public Instant closedAt() {
     return closedAt;
+  }
+
+  public Instant restrictedAt() {
+    return restrictedAt;
+  }
+
+  /** Restricted in the stores (Art. 18) and not lifted yet, whatever the request's status. */
+  public boolean restricted() {
+    return restrictedAt != null && restrictionLiftedAt == null;
+  }
+
+  public String restrictionLiftReason() {
+    return restrictionLiftReason;
+  }
+
+  public Instant restrictionLiftsAt() {
+    return restrictionLiftsAt;
+  }
+
+  public Instant restrictionLiftedAt() {
+    return restrictionLiftedAt;
+  }
+
+  public String objectionGrounds() {
+    return objectionGrounds;
   }
 }

@@ -46,6 +46,8 @@ class StatusPageController {
     model.addAttribute("extended", status.extended());
     model.addAttribute("delayed", status.delayed());
     model.addAttribute("notice", status.notice());
+    model.addAttribute("restricted", status.restricted());
+    model.addAttribute("restrictionNotice", status.restrictionNotice());
     model.addAttribute("history", status.history());
     model.addAttribute("stores", status.stores());
     return "pages/" + shown.language() + "/status";

@@ -26,10 +26,13 @@ class StatusView {
 
   /**
    * {@code delayed}: a step failed for good and waits for the DPO; {@code notice} says so in words (else null).
+   * {@code restricted}: the data is restricted in the stores (Art. 18) until the DPO lifts it, whatever the status;
+   * {@code restrictionNotice} says so in words, with the date of a lift already announced (else null).
    * {@code stores}: the progress of the work in each store, from the recorded outcomes (empty before any).
    */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
-      boolean extended, boolean delayed, String notice, List<HistoryEntry> history, List<StoreProgress> stores) {
+      boolean extended, boolean delayed, String notice, boolean restricted, String restrictionNotice,
+      List<HistoryEntry> history, List<StoreProgress> stores) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -79,6 +82,16 @@ class StatusView {
         .toList();
     return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
-        request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null, history, stores));
+        request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null,
+        request.restricted(), restrictionNotice(request, language, locale), history, stores));
+  }
+
+  private String restrictionNotice(DataSubjectRequest request, String language, Locale locale) {
+    if (!request.restricted()) {
+      return null;
+    }
+    return request.restrictionLiftsAt() == null ? messages.getMessage("status.restricted", null, locale)
+        : messages.getMessage("status.restrictionLifts",
+            new Object[] {notices.date(request.restrictionLiftsAt(), language)}, locale);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.dsrpipeline.connector.Connector;
 import org.dsrpipeline.connector.ConnectorRegistry;
 import org.dsrpipeline.datamap.DataCollection;
+import org.dsrpipeline.datamap.LegalBasis;
 import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.datamap.Role;
 import org.dsrpipeline.datamap.Store;
@@ -27,6 +28,13 @@ public class RightStores {
   public List<String> controllerStores(Operation operation) {
     return stores().filter(s -> s.role() == Role.CONTROLLER).filter(s -> applies(s, operation)).map(Store::name)
         .toList();
+  }
+
+  /** The controller stores the operation applies to that hold a collection processed on {@code basis}. */
+  public List<String> controllerStores(Operation operation, LegalBasis basis) {
+    return stores().filter(s -> s.role() == Role.CONTROLLER).filter(s -> applies(s, operation))
+        .filter(s -> s.collections().stream().map(DataCollection::legalBasis).anyMatch(basis::equals))
+        .map(Store::name).toList();
   }
 
   public List<String> processorStores() {

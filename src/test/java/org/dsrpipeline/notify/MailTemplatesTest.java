@@ -22,7 +22,8 @@ class MailTemplatesTest {
       "received, en", "received, el", "verify-identity, en", "verify-identity, el",
       "identity-confirmed, en", "identity-confirmed, el", "deadline-extended, en", "deadline-extended, el",
       "refused, en", "refused, el", "closed-unverified, en", "closed-unverified, el",
-      "completed, en", "completed, el"})
+      "completed, en", "completed, el", "restriction-lifting, en", "restriction-lifting, el",
+      "restriction-lifted, en", "restriction-lifted, el", "objection-grounds, en", "objection-grounds, el"})
   void requesterEmailsCarryTheReferenceAndTheStatusLink(String template, String language) {
     var email = templates.render(template, language, variables("Eleni"));
 
@@ -49,6 +50,16 @@ class MailTemplatesTest {
 
     assertThat(email.subject()).contains("DSR-2026-000042");
     assertThat(email.htmlBody()).contains("verify-identity", "550 5.1.1 no such user", "POST /api/dpo/outbox/7/retry");
+  }
+
+  @ParameterizedTest(name = "restriction and objection in {0}")
+  @CsvSource({"en", "el"})
+  void theRequesterLearnsWhenTheRestrictionLiftsAndTheGroundsWithTheRightToComplain(String language) {
+    var lifting = templates.render("restriction-lifting", language, variables(null));
+    var grounds = templates.render("objection-grounds", language, variables(null));
+
+    assertThat(lifting.htmlBody()).contains("8 December 2026", "Data held in 14 systems", "the Hellenic DPA");
+    assertThat(grounds.htmlBody()).contains("Fraud prevention on the account", "the Hellenic DPA");
   }
 
   @Test
@@ -102,6 +113,8 @@ class MailTemplatesTest {
     vars.put("newDueDate", "1 March 2027");
     vars.put("reasons", "Fifth identical request this month");
     vars.put("outcomeSummary", "Erased your account.\nMessage logs kept until 2028.");
+    vars.put("liftDate", "8 December 2026");
+    vars.put("grounds", "Fraud prevention on the account");
     return vars;
   }
 

@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every Spring integration test: the whole application on a random port, PostgreSQL (or
  * H2 off CI), and a real SMTP server (GreenMail) on 127.0.0.1:39251. One configuration for all, so
- * that all of them share one cached context.
+ * that all of them share one cached context. The demo map's jdbc stores are on PostgreSQL too, in a database of
+ * their own ({@code dsr_app_stores_it}, seeded by the application: see {@link AppStores}); its helpdesk and CRM
+ * are the FakeSaas a right's IT starts on the port of the test configuration's {@code DSR_PUBLIC_BASE_URL}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -34,6 +36,7 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestDatabase.register(registry);
+    AppStores.register(registry);
   }
 
   protected static HttpEntity<Object> json(Object body) {

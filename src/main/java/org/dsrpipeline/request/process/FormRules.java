@@ -27,6 +27,11 @@ final class FormRules {
       return new Field(key, label, true, null, null, null, List.of(values), false);
     }
 
+    /** A checkbox that may be ticked or not: a boolean when given, absent read as not ticked. */
+    static Field checkbox(String key, String label) {
+      return new Field(key, label, false, null, null, null, List.of(), true);
+    }
+
     /** A checkbox that must be ticked. */
     static Field ticked(String key, String label) {
       return new Field(key, label, true, null, null, null, List.of(), true);
@@ -45,6 +50,8 @@ final class FormRules {
   static final String MANUAL_ACTION = "Form_ManualAction";
   static final String CHECK_SUBJECT_IDENTITIES = "Form_CheckSubjectIdentities";
   static final String REVIEW_ERASURE_PLAN = "Form_ReviewErasurePlan";
+  static final String LIFT_RESTRICTION = "Form_LiftRestriction";
+  static final String WEIGH_OBJECTION = "Form_WeighObjection";
 
   private static final Map<String, List<Field>> BY_FORM = Map.of(
       REVIEW_REQUEST, List.of(
@@ -64,7 +71,13 @@ final class FormRules {
           Field.choice("identitiesDecision", "Decision", "resolveAgain", "acceptAsFound"),
           Field.text("identitiesNote", "Why", true, 1000)),
       REVIEW_ERASURE_PLAN, List.of(
-          Field.ticked("planApproved", "I have reviewed the plan: carry it out")));
+          Field.ticked("planApproved", "I have reviewed the plan: carry it out")),
+      LIFT_RESTRICTION, List.of(
+          Field.text("liftReason", "Why the restriction is lifted", true, 1000)),
+      WEIGH_OBJECTION, List.of(
+          Field.checkbox("compellingGrounds", "Compelling legitimate grounds override the objection"),
+          Field.text("groundsText", "The compelling grounds, as the requester will read them", false, 2000)
+              .requiredWhen("compellingGrounds", "true")));
 
   private FormRules() {
   }
@@ -80,8 +93,9 @@ final class FormRules {
 
   /** What is wrong with the value of one field, in words the DPO can act on; empty when it is fine. */
   static Optional<String> problem(Field field, Object value, Object otherValue) {
-    var required = field.required()
-        || (field.requiredWhenKey() != null && field.requiredWhenValue().equals(otherValue));
+    // a checkbox's value is a Boolean: "required when compellingGrounds is true" compares it as text
+    var required = field.required() || (field.requiredWhenKey() != null && otherValue != null
+        && field.requiredWhenValue().equals(String.valueOf(otherValue)));
     if (field.checkbox()) {
       if (value != null && !(value instanceof Boolean)) {
         return Optional.of("'" + field.label() + "' must be true or false.");

@@ -1,0 +1,48 @@
+package org.dsrpipeline.rights;
+
+import java.util.List;
+import org.dsrpipeline.connector.StoreOutcome;
+import org.dsrpipeline.datamap.LegalBasis;
+import org.dsrpipeline.datamap.Operation;
+import org.springframework.stereotype.Service;
+
+/**
+ * The stores a step of restriction or objection runs over ({@code stores}): chosen from the data map
+ * ({@link RightStores}), or from what was done before for the same request.
+ */
+@Service
+public class StoreChoices {
+
+  /** Which stores: every controller store the operation applies to, those on legitimate interests, or those restricted. */
+  public enum Selection { CONTROLLER, LEGITIMATE_INTERESTS, RESTRICTED }
+
+  private final RightStores stores;
+  private final StoreWork work;
+
+  StoreChoices(RightStores stores, StoreWork work) {
+    this.stores = stores;
+    this.work = work;
+  }
+
+  /**
+   * The store names; for a restriction of every controller store, the processor stores are recorded
+   * HANDLED_WITH_CONTROLLER (left untouched: their customers decide).
+   */
+  public List<String> choose(String reference, Operation operation, Selection selection) {
+    return switch (selection) {
+      case CONTROLLER -> {
+        if (operation == Operation.RESTRICT) {
+          stores.processorStores().forEach(store -> work.recordNotActedOn(reference, store, operation, 1,
+              StoreOutcome.Status.HANDLED_WITH_CONTROLLER, "held as processor: restricted by the controller "
+                  + "(the customer that sent the data), not by us"));
+        }
+        yield stores.controllerStores(operation);
+      }
+      case LEGITIMATE_INTERESTS -> stores.controllerStores(operation, LegalBasis.LEGITIMATE_INTERESTS);
+      case RESTRICTED -> work.outcomes(reference).stream()
+          .filter(o -> o.operation().equals(Operation.RESTRICT.name()))
+          .filter(o -> !"HANDLED_WITH_CONTROLLER".equals(o.status()))
+          .map(RecordedOutcome::store).distinct().toList();
+    };
+  }
+}

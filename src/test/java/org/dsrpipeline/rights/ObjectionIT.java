@@ -1,0 +1,71 @@
+package org.dsrpipeline.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.dsrpipeline.support.DsrApi;
+import org.dsrpipeline.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** An objection to direct marketing (the intake's default scope) end to end on the demo stores. */
+class ObjectionIT extends IntegrationTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired IdentityService identity;
+
+  private DemoStoreRows stores;
+
+  @BeforeEach
+  void storesAndDpoUsers() {
+    stores = new DemoStoreRows();
+    DsrApi.ensureUsers(identity);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeHelpdeskAndCrm() {
+    stores.close();
+  }
+
+  @Test
+  void marketingIsSuppressedInEveryMarketingStoreAndNothingElseChanges() {
+    var subject = stores.subject("exists (select 1 from demo_crm.contact k where k.email = c.email and not k.unsubscribed and not k.restricted) "
+        + "and exists (select 1 from marketing.newsletter_subscription n where n.email = c.email) "
+        + "and exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id and p.consent)");
+    var before = stores.snapshot();
+    var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
+
+    var reference = flow.fileAndConfirm(Map.of("type", "OBJECTION", "email", subject.email(), "language", "el"));
+    // Until the who-reviews decision skips it for marketing, the DPO proceeds in the review.
+    var review = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ReviewRequest");
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> review.count() > 0
+        || tasks.createTaskQuery().processInstanceBusinessKey(reference).count() == 0 && !flow.api()
+            .events(reference, "STORE_OPERATION").isEmpty());
+    if (review.count() > 0) {
+      flow.api().completeOk("dpo", review.singleResult(), Map.of("decision", "proceed"));
+    }
+    flow.answerManualAction(reference, "SUPPRESS_MARKETING");
+
+    flow.awaitMail("ολοκληρώθηκε");
+    assertThat(stores.rowsOf("marketing.newsletter_subscription", subject)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("opted_out")).isEqualTo(true));
+    assertThat(stores.rowsOf("marketing.marketing_preference", subject)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("consent")).isEqualTo(false));
+    assertThat(stores.rowsOf(DemoStoreRows.CRM, subject)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("unsubscribed")).isEqualTo(true));
+    assertThat(stores.rowsOf("accounts.customer", subject)).allSatisfy(row ->
+        assertThat(row.get("restricted")).isEqualTo(false));
+    stores.othersUnchanged(before, subject);
+    assertThat(flow.storeOutcomes(reference)).extracting(o -> o.get("operation") + " " + o.get("store") + " "
+        + o.get("status")).containsExactlyInAnyOrder("SUPPRESS_MARKETING marketing OK", "SUPPRESS_MARKETING crm OK",
+        "SUPPRESS_MARKETING paper-archive OK");
+    assertThat(new RightsHistory(history).variableValues(reference)).isNotEmpty()
+        .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
+  }
+}
