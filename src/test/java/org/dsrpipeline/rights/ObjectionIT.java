@@ -42,14 +42,6 @@ class ObjectionIT extends IntegrationTest {
     var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
 
     var reference = flow.fileAndConfirm(Map.of("type", "OBJECTION", "email", subject.email(), "language", "el"));
-    // Until the who-reviews decision skips it for marketing, the DPO proceeds in the review.
-    var review = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_ReviewRequest");
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> review.count() > 0
-        || tasks.createTaskQuery().processInstanceBusinessKey(reference).count() == 0 && !flow.api()
-            .events(reference, "STORE_OPERATION").isEmpty());
-    if (review.count() > 0) {
-      flow.api().completeOk("dpo", review.singleResult(), Map.of("decision", "proceed"));
-    }
     flow.answerManualAction(reference, "SUPPRESS_MARKETING");
 
     flow.awaitMail("ολοκληρώθηκε");
@@ -62,10 +54,33 @@ class ObjectionIT extends IntegrationTest {
     assertThat(stores.rowsOf("accounts.customer", subject)).allSatisfy(row ->
         assertThat(row.get("restricted")).isEqualTo(false));
     stores.othersUnchanged(before, subject);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_ReviewRequest").count()).as("acted on at once, no review (Art. 21(3))").isZero();
     assertThat(flow.storeOutcomes(reference)).extracting(o -> o.get("operation") + " " + o.get("store") + " "
         + o.get("status")).containsExactlyInAnyOrder("SUPPRESS_MARKETING marketing OK", "SUPPRESS_MARKETING crm OK",
         "SUPPRESS_MARKETING paper-archive OK");
     assertThat(new RightsHistory(history).variableValues(reference)).isNotEmpty()
         .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
+  }
+
+  @Test
+  void anObjectionToProcessingWithoutCompellingGroundsRestrictsTheStoresOnLegitimateInterests() {
+    var subject = stores.subject("exists (select 1 from demo_crm.contact k where k.email = c.email and not k.restricted)");
+    var before = stores.snapshot();
+    var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
+
+    var reference = flow.fileAndConfirm(Map.of("type", "OBJECTION", "scope", "PROCESSING", "email", subject.email(),
+        "language", "en"));
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_WeighObjection"),
+        Map.of("compellingGrounds", false));
+
+    flow.awaitMail("has been completed");
+    assertThat(stores.rowsOf(DemoStoreRows.CRM, subject)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("restricted")).isEqualTo(true));
+    assertThat(flow.storeOutcomes(reference)).extracting(o -> o.get("operation") + " " + o.get("status"))
+        .contains("RESTRICT OK").noneMatch(o -> o.startsWith("SUPPRESS_MARKETING"));
+    assertThat(flow.api().auditTrail(reference)).extracting(e -> e.get("action")).contains("REVIEW_DECIDED");
+    stores.othersUnchanged(before, subject);
   }
 }
