@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.proof.PhoneProof;
 import org.dsrpipeline.workflow.RequestWorkflow;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,12 @@ class StatusView {
    * {@code restricted}: the data is restricted in the stores (Art. 18) until the DPO lifts it, whatever the status;
    * {@code restrictionNotice} says so in words, with the date of a lift already announced (else null).
    * {@code stores}: the progress of the work in each store, from the recorded outcomes (empty before any).
+   * {@code phoneProofOpen}: the request gave a phone that the requester can still prove (email confirmed, phone
+   * not proven yet, request open): the page links to the phone-proof page, so that the phone is used too.
    */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
       boolean extended, boolean delayed, String notice, boolean restricted, String restrictionNotice,
-      List<HistoryEntry> history, List<StoreProgress> stores) {
+      List<HistoryEntry> history, List<StoreProgress> stores, boolean phoneProofOpen) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -42,9 +45,12 @@ class StatusView {
   private final RequestWorkflow workflow;
   private final StoreWork storeWork;
   private final AnswerComposer answers;
+  private final PhoneProof phoneProof;
 
   StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
-      MessageSource messages, RequestWorkflow workflow, StoreWork storeWork, AnswerComposer answers) {
+      MessageSource messages, RequestWorkflow workflow, StoreWork storeWork, AnswerComposer answers,
+      PhoneProof phoneProof) {
+    this.phoneProof = phoneProof;
     this.workflow = workflow;
     this.storeWork = storeWork;
     this.answers = answers;
@@ -83,7 +89,13 @@ class StatusView {
     return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
         request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null,
-        request.restricted(), restrictionNotice(request, language, locale), history, stores));
+        request.restricted(), restrictionNotice(request, language, locale), history, stores,
+        phoneProofOpen(request)));
+  }
+
+  private boolean phoneProofOpen(DataSubjectRequest request) {
+    return request.phone() != null && request.identityVerifiedAt() != null && !request.status().isClosed()
+        && phoneProof.provenPhone(request).isEmpty();
   }
 
   private String restrictionNotice(DataSubjectRequest request, String language, Locale locale) {

@@ -66,12 +66,19 @@ class PhoneProofIT extends IntegrationTest {
     var token = links.tokenFor(reference);
 
     var beforeConfirming = send(token);
+    var pageBeforeConfirming = statusPage(token);
     Verification.confirm(http, verificationLink(email));
+    var pageToProve = statusPage(token);
     var sent = send(token);
     var code = awaitCode(phone);
     var wrong = enter(token, code.equals("000000") ? "111111" : "000000");
     var right = enter(token, code);
     var again = send(token);
+    var pageAfterProof = statusPage(token);
+
+    assertThat(pageBeforeConfirming).doesNotContain("/phone-proof/");
+    assertThat(pageToProve).as("the status page links to the phone proof").contains("href=\"/phone-proof/" + token + "\"");
+    assertThat(pageAfterProof).doesNotContain("/phone-proof/");
 
     assertThat(beforeConfirming.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) beforeConfirming.getBody().get("message")).contains("Confirm your email first");
@@ -93,6 +100,13 @@ class PhoneProofIT extends IntegrationTest {
     assertThat(outcomes(request.id())).noneMatch(o -> o.contains(code) || o.contains(phone.substring(3)));
     assertThat(jdbc.queryForList("select body from dsr_sms_outbox where request_id = ?", String.class, request.id()))
         .as("a sent text's code is not kept").containsOnlyNulls();
+  }
+
+  private String statusPage(String token) {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setAccept(java.util.List.of(org.springframework.http.MediaType.TEXT_HTML));
+    return http.exchange("/status/" + token, HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers),
+        String.class).getBody();
   }
 
   @Test
