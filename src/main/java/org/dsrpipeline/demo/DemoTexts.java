@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.dsrpipeline.notify.DemoTextMessages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** DEMO: the texts the demo SMS gateway took, newest first, the last 200 only, in memory. */
 @Component
 @ConditionalOnProperty(name = "dsr.demo.stores.enabled", havingValue = "true")
-class DemoTexts {
+class DemoTexts implements DemoTextMessages {
 
   record Text(Instant receivedAt, String to, String text, String idempotencyKey) {
   }
@@ -32,5 +33,10 @@ class DemoTexts {
 
   synchronized List<Text> all() {
     return List.copyOf(texts);
+  }
+
+  @Override
+  public List<TextMessage> textMessages() {
+    return all().stream().map(t -> new TextMessage(t.receivedAt(), t.to(), t.text())).toList();
   }
 }

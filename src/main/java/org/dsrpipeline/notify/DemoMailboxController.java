@@ -33,16 +33,29 @@ class DemoMailboxController {
   record DemoMessage(String receivedAt, String to, String subject, String body, List<String> links) {
   }
 
-  private final DemoMailServer server;
-
-  DemoMailboxController(DemoMailServer server) {
-    this.server = server;
+  record DemoText(String receivedAt, String to, String text) {
   }
 
+  private final DemoMailServer server;
+  private final List<DemoTextMessages> texts;
+
+  DemoMailboxController(DemoMailServer server, List<DemoTextMessages> texts) {
+    this.server = server;
+    this.texts = texts;
+  }
+
+  /** The emails, and the demo SMS gateway's texts (phone-proof codes) when the demo stores run it. */
   @GetMapping(path = "/demo/mailbox", produces = MediaType.TEXT_HTML_VALUE)
   String page(Model model) throws MessagingException {
     model.addAttribute("messages", messages());
+    model.addAttribute("texts", texts());
     return "pages/en/mailbox";
+  }
+
+  List<DemoText> texts() {
+    return texts.stream().flatMap(t -> t.textMessages().stream())
+        .map(t -> new DemoText(TIME.format(t.receivedAt().atZone(ZoneId.systemDefault())), t.to(), t.text()))
+        .toList();
   }
 
   @GetMapping(path = "/demo/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -37,8 +37,22 @@ class DemoMailboxControllerTest {
     send(sender, "ann@example.org", "third");
     send(sender, "carl@example.org", "fourth");
 
-    assertThat(new DemoMailboxController(server).messages()).extracting(DemoMailboxController.DemoMessage::subject)
+    assertThat(new DemoMailboxController(server, java.util.List.of()).messages()).extracting(DemoMailboxController.DemoMessage::subject)
         .containsExactly("fourth", "third", "second", "first");
+  }
+
+  @Test
+  void theDemoGatewaysTextsAreShownBesideTheEmails() {
+    server = new DemoMailServer(0);
+    DemoTextMessages gateway = () -> java.util.List.of(new DemoTextMessages.TextMessage(
+        java.time.Instant.parse("2026-12-01T10:00:00Z"), "+306912345678", "Your code for DSR-2026-000042: 123456"));
+
+    assertThat(new DemoMailboxController(server, java.util.List.of(gateway)).texts()).singleElement()
+        .satisfies(t -> {
+          assertThat(t.to()).isEqualTo("+306912345678");
+          assertThat(t.text()).contains("123456");
+        });
+    assertThat(new DemoMailboxController(server, java.util.List.of()).texts()).isEmpty();
   }
 
   private static void send(JavaMailSenderImpl sender, String to, String subject) {
