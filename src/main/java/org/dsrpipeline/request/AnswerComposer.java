@@ -81,7 +81,8 @@ public class AnswerComposer {
     var progressText = text(locale, "answer.progress." + progress.name(), keptUntil);
     var lines = new ArrayList<String>();
     if (progress == Progress.WITH_CONTROLLER) {
-      long found = shown.stream().mapToLong(RecordedOutcome::found).sum();
+      // not acted on here ("handled with the controller" records 0): the records found are the FIND's
+      long found = outcomes.stream().mapToLong(RecordedOutcome::found).max().orElse(0);
       lines.add(text(locale, "answer.withController", found));
     } else {
       for (var outcome : shown) {

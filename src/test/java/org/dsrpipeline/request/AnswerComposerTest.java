@@ -70,6 +70,14 @@ class AnswerComposerTest {
   }
 
   @Test
+  void aProcessorStoreNotActedOnStillSaysHowManyRecordsWereFound() {
+    var answer = composer.compose(List.of(outcome("message-log", "FIND", "OK", 6, 0, null, null),
+        outcome("message-log", "ERASE", "HANDLED_WITH_CONTROLLER", 0, 0, null, null)), "en");
+
+    assertThat(store(answer, "message-log").lines()).singleElement().asString().contains("6 records found");
+  }
+
+  @Test
   void aStoreOnTheDposLegalHoldIsKeptWhole() {
     var answer = composer.compose(List.of(outcome("crm", "ERASE", "KEPT_ON_HOLD", 0, 0, null, null)), "en");
 
