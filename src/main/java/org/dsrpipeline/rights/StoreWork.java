@@ -133,8 +133,8 @@ public class StoreWork {
       }
       var now = Timestamp.from(clock.instant());
       jdbc.update("update dsr_store_outcome set status = ?, note = ?, attempts = attempts + 1, last_run_at = ?, "
-          + "done_at = ? where id = ?", status.name(), truncate(reason, 1000), now, now, row.id());
-      audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, truncate(operation.yamlName() + " "
+          + "done_at = ? where id = ?", status.name(), ColumnText.fit(reason, 1000), now, now, row.id());
+      audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, ColumnText.fit(operation.yamlName() + " "
           + store + (pass > 1 ? " (pass " + pass + ")" : "") + " " + status + ": " + reason, 500), null);
       return new Result(jdbc.query("select * from dsr_store_outcome where id = ?", RecordedOutcome.rows(), row.id())
           .get(0), false);
@@ -212,16 +212,16 @@ public class StoreWork {
     jdbc.update("update dsr_store_outcome set status = ?, found = ?, changed = ?, kept = ?, kept_until = ?, "
         + "collections = ?, error = ?, manual_action_id = ?, attempts = attempts + 1, last_run_at = ?, done_at = ? "
         + "where id = ?", outcome.status().name(), outcome.found(), changed, kept, timestamp(keptUntil),
-        toJson(collections), truncate(outcome.error(), 1000),
+        toJson(collections), ColumnText.fit(outcome.error(), 1000),
         outcome.manualTask() == null ? null : outcome.manualTask().actionId(), Timestamp.from(now),
         outcome.ok() ? Timestamp.from(now) : null, row.id());
-    audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, truncate((row.pass() > 1 ? "pass "
+    audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, ColumnText.fit((row.pass() > 1 ? "pass "
         + row.pass() + ", " : "") + "attempt " + (row.attempts() + 1) + ": " + outcome.summary(), 500), null);
   }
 
   private String toJson(List<CollectionOutcome> collections) {
     try {
-      return truncate(json.writeValueAsString(collections), 20000);
+      return ColumnText.fit(json.writeValueAsString(collections), 20000);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a store outcome", e);
     }
@@ -236,7 +236,4 @@ public class StoreWork {
     return at == null ? null : Timestamp.from(at);
   }
 
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
 }

@@ -125,7 +125,7 @@ public class SubjectResolution {
     transactions.executeWithoutResult(tx -> {
       jdbc.update("update dsr_subject_resolution set status = ?, resolved_by = ? where request_id = ?",
           Status.RESOLVED.name(), dpoUser, request.id());
-      audit.record(request.id(), dpoUser, AuditAction.SUBJECT_RESOLVED, truncate("The DPO accepted the identities "
+      audit.record(request.id(), dpoUser, AuditAction.SUBJECT_RESOLVED, ColumnText.fit("The DPO accepted the identities "
           + "found (" + reason.strip() + "); they had waited for the DPO because " + current.reason(), 500), null);
     });
     return stored(request).orElseThrow();
@@ -204,7 +204,7 @@ public class SubjectResolution {
 
   private void save(DataSubjectRequest request, Computed computed, String by, String dpoReason) {
     jdbc.update("insert into dsr_subject_resolution (request_id, status, reason, rounds, resolved_at, resolved_by) "
-        + "values (?, ?, ?, ?, ?, ?)", request.id(), computed.status().name(), truncate(computed.reason(), 2000),
+        + "values (?, ?, ?, ?, ?, ?)", request.id(), computed.status().name(), ColumnText.fit(computed.reason(), 2000),
         computed.rounds(), Timestamp.from(clock.instant()), by);
     for (var identity : computed.identities().values()) {
       jdbc.update("insert into dsr_subject_identity (request_id, identity_type, identity_value, source) "
@@ -217,7 +217,7 @@ public class SubjectResolution {
         + "subject resolved from the proven " + computed.startedFrom() + ": " + computed.status()
         + (computed.status() == Status.RESOLVED ? " in " + computed.rounds() + " rounds" : "")
         + "; identities: " + counts + (computed.reason() == null ? "" : "; " + computed.reason());
-    audit.record(request.id(), by, AuditAction.SUBJECT_RESOLVED, truncate(outcome, 500), null);
+    audit.record(request.id(), by, AuditAction.SUBJECT_RESOLVED, ColumnText.fit(outcome, 500), null);
   }
 
   private Optional<Resolution> stored(DataSubjectRequest request) {
@@ -246,7 +246,4 @@ public class SubjectResolution {
     return type.name() + ":" + value;
   }
 
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
 }

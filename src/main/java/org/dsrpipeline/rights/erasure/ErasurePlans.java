@@ -1,5 +1,6 @@
 package org.dsrpipeline.rights.erasure;
 
+import org.dsrpipeline.rights.ColumnText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -143,7 +144,7 @@ public class ErasurePlans {
       jdbc.update("delete from dsr_legal_hold where request_id = ? and store_name = ?", request.id(), store);
       jdbc.update("insert into dsr_legal_hold (request_id, store_name, reason, held_by, held_at) values (?, ?, ?, ?, ?)",
           request.id(), store, reason.strip(), dpoUser, Timestamp.from(clock.instant()));
-      audit.record(request.id(), dpoUser, AuditAction.LEGAL_HOLD_RECORDED, truncate("Store " + store
+      audit.record(request.id(), dpoUser, AuditAction.LEGAL_HOLD_RECORDED, ColumnText.fit("Store " + store
           + " kept whole (legal hold): " + reason.strip(), 500), "GDPR Art. 17(3)");
       reevaluate(request);
     });
@@ -199,7 +200,7 @@ public class ErasurePlans {
       }
       var decided = decision.decide(facts(store, collection.get(), holds.containsKey(store.name())));
       jdbc.update("update dsr_erasure_plan set action = ?, reason = ?, evaluated_at = ? where id = ?",
-          decided.action().name(), truncate(decided.reason(), 1000), Timestamp.from(clock.instant()),
+          decided.action().name(), ColumnText.fit(decided.reason(), 1000), Timestamp.from(clock.instant()),
           Long.parseLong(row[0]));
     }
   }
@@ -210,7 +211,7 @@ public class ErasurePlans {
     jdbc.update("insert into dsr_erasure_plan (request_id, store_name, collection_name, store_role, legal_basis, "
         + "retention_basis, records_found, action, reason, evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         request.id(), store.name(), collection.name(), facts.storeRole(), facts.legalBasis(), facts.retentionBasis(),
-        records, decided.action().name(), truncate(decided.reason(), 1000), Timestamp.from(clock.instant()));
+        records, decided.action().name(), ColumnText.fit(decided.reason(), 1000), Timestamp.from(clock.instant()));
   }
 
   private static ErasureDecision.Facts facts(Store store, DataCollection collection, boolean held) {
@@ -243,7 +244,7 @@ public class ErasurePlans {
     var counts = new LinkedHashMap<String, Integer>();
     jdbc.queryForList("select action from dsr_erasure_plan where request_id = ?", String.class, request.id())
         .forEach(a -> counts.merge(a, 1, Integer::sum));
-    return truncate("Erasure plan (collections per action): " + counts, 500);
+    return ColumnText.fit("Erasure plan (collections per action): " + counts, 500);
   }
 
   private Map<String, Long> foundPerCollection(RecordedOutcome outcome) {
@@ -268,7 +269,4 @@ public class ErasurePlans {
     return requests.findByReference(reference).orElseThrow(() -> new NoSuchElementException("No request " + reference));
   }
 
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
 }
