@@ -13,12 +13,17 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server (the JDK's) standing in for the SMS gateway of application-test.yaml
- * ({@code http://127.0.0.1:39252/sms}, {@code Authorization: Bearer test-sms-token}). Every call is logged
+ * ({@code http://127.0.0.7:39252/sms}, {@code Authorization: Bearer test-sms-token}). Every call is logged
  * with the status it got; failures can be queued ({@link #failNext}).
  */
 public final class FakeSmsGateway implements AutoCloseable {
 
   public static final int PORT = 39252;
+  /**
+   * Not 127.0.0.1: 39252 lies in Linux's ephemeral port range, and an outgoing connection from 127.0.0.1 (a pooled
+   * JDBC connection, say) can hold it for the whole run; on a loopback address of its own the port is always free.
+   */
+  public static final String HOST = "127.0.0.7";
 
   public record Call(String to, String text, String idempotencyKey, String authorization, String contentType,
       int answered) {
@@ -31,7 +36,7 @@ public final class FakeSmsGateway implements AutoCloseable {
   private final Map<String, ConcurrentLinkedQueue<Integer>> failures = new ConcurrentHashMap<>();
 
   private FakeSmsGateway() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
+    server = HttpServer.create(new InetSocketAddress(HOST, PORT), 0);
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.createContext("/sms", exchange -> {
       try (exchange) {
