@@ -38,6 +38,8 @@ public enum AuditAction {
   // erasure (rights/erasure): the plan, the DPO's holds and approval, the stored identities deleted at the end
   ERASURE_PLANNED(false),
   LEGAL_HOLD_RECORDED(false),
+  /** The DPO lifted a legal hold: the store is erased by the deferred erasure. */
+  LEGAL_HOLD_LIFTED(false),
   ERASURE_PLAN_APPROVED(false),
   SUBJECT_IDENTITIES_DELETED(false),
   // restriction (Art. 18) and objection (Art. 21, 7(3)); the store work itself is STORE_OPERATION

@@ -24,6 +24,11 @@ public final class ErasureProcess {
   public static final String TIMER_RETENTION_ENDS = "Timer_RetentionEnds";
   public static final String TASK_LIST_KEPT_STORES = "Task_ListKeptStores";
   public static final String CALL_ERASE_KEPT_STORES = "CallActivity_EraseKeptStores";
+  /** Where the deferred erasure waits: for the retention timer or for a lifted legal hold. */
+  public static final String GATEWAY_AWAIT_RETENTION_OR_LIFT = "Gateway_AwaitRetentionOrLift";
+  public static final String EVENT_LEGAL_HOLD_LIFTED = "Event_LegalHoldLifted";
+  /** Wakes the deferred erasure when the DPO lifts a legal hold ({@link DeferredErasureWakeUp}). */
+  public static final String MESSAGE_LEGAL_HOLD_LIFTED = "LegalHoldLifted";
 
   private ErasureProcess() {
   }

@@ -22,8 +22,8 @@ final class DemoStoreRows implements AutoCloseable {
   static final String CRM = "crm";
   static final List<String> TABLES = List.of("accounts.customer", "accounts.invoice", "messaging.message_log",
       "marketing.newsletter_subscription", "marketing.marketing_preference", "tracking.tracking_event", HELPDESK, CRM);
-  /** The port of DSR_PUBLIC_BASE_URL in application-test.yaml. */
-  static final int SAAS_PORT = 39253;
+  /** The port of DSR_PUBLIC_BASE_URL in application-test.yaml, below the ephemeral range: see IntegrationTest. */
+  static final int SAAS_PORT = 29253;
 
   record Subject(long customerId, String email, String phone) {
   }

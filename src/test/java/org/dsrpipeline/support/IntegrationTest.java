@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every Spring integration test: the whole application on a random port, PostgreSQL (or
- * H2 off CI), and a real SMTP server (GreenMail) on 127.0.0.1:39251. One configuration for all, so
+ * H2 off CI), and a real SMTP server (GreenMail) on 127.0.0.1:29251. One configuration for all, so
  * that all of them share one cached context. The demo map's jdbc stores are on PostgreSQL too, in a database of
  * their own ({@code dsr_app_stores_it}, seeded by the application: see {@link AppStores}); its helpdesk and CRM
  * are the FakeSaas a right's IT starts on the port of the test configuration's {@code DSR_PUBLIC_BASE_URL}.
@@ -26,8 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
 
-  /** Not the demo mail server's 3025, so that tests run beside a running demo. Also in application-test.yaml. */
-  protected static final int SMTP_PORT = 39251;
+  /**
+   * Not the demo mail server's 3025, so that tests run beside a running demo; below Linux's ephemeral range
+   * (32768-60999), so that no outgoing connection can hold it when GreenMail binds. Also in application-test.yaml.
+   */
+  protected static final int SMTP_PORT = 29251;
 
   @RegisterExtension
   protected static final GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))

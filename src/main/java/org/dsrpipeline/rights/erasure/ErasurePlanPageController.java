@@ -4,32 +4,40 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.dsrpipeline.workflow.DeferredErasureWakeUp;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The DPO's page of a request's erasure plan (group {@code dpo}, linked from the task "Review erasure plan"):
- * stores, collections, records found, action and reason; a form puts a store on legal hold with a reason.
- * The same plan as JSON under the DPO API.
+ * stores, collections, records found, action and reason; forms put a store on legal hold, or lift a hold, with a
+ * reason. The same plan and the same two actions as JSON under the DPO API.
  */
 @Controller
 class ErasurePlanPageController {
 
-  record PlanView(List<ErasurePlans.PlanRow> plan, List<ErasurePlans.Hold> holds) {
+  record PlanView(List<ErasurePlans.PlanRow> plan, List<ErasurePlans.Hold> holds, List<ErasurePlans.Hold> liftedHolds) {
+  }
+
+  record HoldInput(String store, String reason) {
   }
 
   private final ErasurePlans plans;
+  private final DeferredErasureWakeUp wakeUp;
 
-  ErasurePlanPageController(ErasurePlans plans) {
+  ErasurePlanPageController(ErasurePlans plans, DeferredErasureWakeUp wakeUp) {
     this.plans = plans;
+    this.wakeUp = wakeUp;
   }
 
   @GetMapping("/dpo/requests/{reference}/erasure-plan")
@@ -50,13 +58,61 @@ class ErasurePlanPageController {
     return "redirect:/dpo/requests/" + reference + "/erasure-plan";
   }
 
+  @PostMapping("/dpo/requests/{reference}/erasure-plan/holds/lift")
+  String lift(@PathVariable String reference, @RequestParam(required = false) String store,
+      @RequestParam(required = false) String reason, Principal dpo, Model model, HttpServletResponse response) {
+    try {
+      lift(reference, String.valueOf(store), reason, dpo);
+    } catch (NoSuchElementException e) {
+      return show(reference, model, response, null, HttpStatus.NOT_FOUND);
+    } catch (ErasurePlans.HoldRefused e) {
+      return show(reference, model, response, e.getMessage(), HttpStatus.BAD_REQUEST);
+    }
+    return "redirect:/dpo/requests/" + reference + "/erasure-plan";
+  }
+
   @GetMapping(path = "/api/dpo/requests/{reference}/erasure-plan", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  PlanView json(@PathVariable String reference) {
+  ResponseEntity<?> json(@PathVariable String reference) {
+    return answer(reference, () -> view(reference));
+  }
+
+  @PostMapping(path = "/api/dpo/requests/{reference}/legal-holds", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ResponseEntity<?> holdJson(@PathVariable String reference, @RequestBody HoldInput input, Principal dpo) {
+    return answer(reference, () -> {
+      plans.hold(reference, String.valueOf(input.store()), input.reason(), dpo.getName());
+      return view(reference);
+    });
+  }
+
+  @PostMapping(path = "/api/dpo/requests/{reference}/legal-holds/lift", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ResponseEntity<?> liftJson(@PathVariable String reference, @RequestBody HoldInput input, Principal dpo) {
+    return answer(reference, () -> {
+      lift(reference, String.valueOf(input.store()), input.reason(), dpo);
+      return view(reference);
+    });
+  }
+
+  private void lift(String reference, String store, String reason, Principal dpo) {
+    if (plans.lift(reference, store, reason, dpo.getName())) {
+      wakeUp.legalHoldLifted(reference);
+    }
+  }
+
+  private PlanView view(String reference) {
+    return new PlanView(plans.plan(reference), plans.holds(reference), plans.liftedHolds(reference));
+  }
+
+  private static ResponseEntity<?> answer(String reference, java.util.function.Supplier<PlanView> work) {
     try {
-      return new PlanView(plans.plan(reference), plans.holds(reference));
+      return ResponseEntity.ok(work.get());
     } catch (NoSuchElementException e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No request " + reference);
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request " + reference));
+    } catch (ErasurePlans.HoldRefused e) {
+      return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
     }
   }
 
@@ -67,6 +123,7 @@ class ErasurePlanPageController {
       model.addAttribute("plan", plan);
       model.addAttribute("stores", plan.stream().map(ErasurePlans.PlanRow::store).distinct().toList());
       model.addAttribute("holds", plans.holds(reference));
+      model.addAttribute("liftedHolds", plans.liftedHolds(reference));
     } catch (NoSuchElementException e) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       model.addAttribute("error", "No request " + reference + ".");

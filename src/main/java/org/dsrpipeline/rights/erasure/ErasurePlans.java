@@ -43,10 +43,15 @@ public class ErasurePlans {
       String legalBasis, String retentionBasis, Long recordsFound, Action action, String reason) {
   }
 
-  public record Hold(String store, String reason, String heldBy) {
+  /** A legal hold; {@code liftedBy} and {@code liftReason} are null while it holds. */
+  public record Hold(String store, String reason, String heldBy, String liftedBy, String liftReason) {
+
+    public boolean lifted() {
+      return liftedBy != null;
+    }
   }
 
-  /** A hold that cannot be recorded: unknown store, no reason, or the erasure has started. */
+  /** A hold that cannot be recorded or lifted: unknown store, no reason, no such hold, or the erasure has started. */
   public static class HoldRefused extends RuntimeException {
     HoldRefused(String message) {
       super(message);
@@ -120,8 +125,16 @@ public class ErasurePlans {
         rs.getString("reason")), request.id());
   }
 
+  /** The holds in force. */
   public List<Hold> holds(String reference) {
     return List.copyOf(holdsByStore(request(reference)).values());
+  }
+
+  /** The holds the DPO has lifted. */
+  public List<Hold> liftedHolds(String reference) {
+    return jdbc.query("select store_name, reason, held_by, lifted_by, lift_reason from dsr_legal_hold where "
+        + "request_id = ? and lifted_at is not null order by lifted_at", (rs, n) -> new Hold(rs.getString(1),
+        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), request(reference).id());
   }
 
   /**
@@ -149,6 +162,45 @@ public class ErasurePlans {
       reevaluate(request);
     });
     return plan(reference);
+  }
+
+  /**
+   * The DPO lifts a store's legal hold, with a reason in the evidence trail. Before the erasure starts, the plan is
+   * evaluated again; after it, the deferred erasure erases the store as the data map says
+   * ({@link DeferredErasures#storesStillKeeping}). Returns whether the erasure had started.
+   */
+  public boolean lift(String reference, String store, String reason, String dpoUser) {
+    var request = request(reference);
+    if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
+      throw new HoldRefused("reason: say why the store's data need no longer be kept (at most " + MAX_REASON
+          + " characters)");
+    }
+    return Boolean.TRUE.equals(transactions.execute(tx -> {
+      var lifted = jdbc.update("update dsr_legal_hold set lifted_at = ?, lifted_by = ?, lift_reason = ? where "
+          + "request_id = ? and store_name = ? and lifted_at is null", Timestamp.from(clock.instant()), dpoUser,
+          reason.strip(), request.id(), store);
+      if (lifted == 0) {
+        throw new HoldRefused("store: no legal hold on '" + store + "' for request " + reference);
+      }
+      audit.record(request.id(), dpoUser, AuditAction.LEGAL_HOLD_LIFTED, ColumnText.fit("Legal hold on store " + store
+          + " lifted: " + reason.strip(), 500), "GDPR Art. 17(1)");
+      var started = erasureStarted(request);
+      if (!started) {
+        reevaluate(request);
+      }
+      return started;
+    }));
+  }
+
+  /** Stores whose hold was lifted after the erasure kept them whole, and that have not been erased since. */
+  public List<String> liftedStoresNotErased(String reference) {
+    var request = request(reference);
+    return jdbc.queryForList("select h.store_name from dsr_legal_hold h where h.request_id = ? and h.lifted_at is "
+        + "not null and exists (select 1 from dsr_store_outcome o where o.request_id = h.request_id and o.store_name = "
+        + "h.store_name and o.operation = ? and o.status = ?) and not exists (select 1 from dsr_store_outcome o where "
+        + "o.request_id = h.request_id and o.store_name = h.store_name and o.operation = ? and o.status = 'OK') order "
+        + "by h.store_name", String.class, request.id(), Operation.ERASE.name(), StoreOutcome.Status.KEPT_ON_HOLD.name(),
+        Operation.ERASE.name());
   }
 
   /** The DPO approved the plan: recorded with the user, before anything is erased. */
@@ -229,8 +281,9 @@ public class ErasurePlans {
 
   private Map<String, Hold> holdsByStore(DataSubjectRequest request) {
     var holds = new LinkedHashMap<String, Hold>();
-    jdbc.query("select store_name, reason, held_by from dsr_legal_hold where request_id = ? order by held_at",
-        (rs, n) -> new Hold(rs.getString(1), rs.getString(2), rs.getString(3)), request.id())
+    jdbc.query("select store_name, reason, held_by from dsr_legal_hold where request_id = ? and lifted_at is null "
+        + "order by held_at", (rs, n) -> new Hold(rs.getString(1), rs.getString(2), rs.getString(3), null, null),
+        request.id())
         .forEach(h -> holds.put(h.store(), h));
     return holds;
   }

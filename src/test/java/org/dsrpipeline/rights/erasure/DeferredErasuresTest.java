@@ -18,7 +18,8 @@ class DeferredErasuresTest {
 
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
   private final StoreWork work = mock(StoreWork.class);
-  private final DeferredErasures deferred = new DeferredErasures(work, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final ErasurePlans plans = mock(ErasurePlans.class);
+  private final DeferredErasures deferred = new DeferredErasures(work, plans, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void theNextPassComesWhenTheEarliestKeptRecordOfAnyStoreExpires() {
@@ -44,6 +45,24 @@ class DeferredErasuresTest {
     assertThat(deferred.nextRetentionEnd("R", 2)).isEmpty();
     assertThat(deferred.storesStillKeeping("R", 2)).isEmpty();
     assertThat(deferred.storesStillKeeping("R", 1)).containsExactly("customer-accounts");
+  }
+
+  @Test
+  void whileAStoreIsOnLegalHoldSomethingIsKeptAndCheckedAgainWithinThirtyDays() {
+    outcomes(erase("customer-accounts", 1, 0, null));
+    when(plans.holds("R")).thenReturn(List.of(new ErasurePlans.Hold("marketing", "Lawsuit", "dpo", null, null)));
+
+    assertThat(deferred.nextRetentionEnd("R", 1)).contains(NOW.plus(Duration.ofDays(30)));
+    assertThat(deferred.storesStillKeeping("R", 1)).isEmpty();
+  }
+
+  @Test
+  void aStoreReleasedFromItsHoldIsErasedInTheNextPassAtOnce() {
+    outcomes(erase("customer-accounts", 1, 2, NOW.plus(Duration.ofDays(20))));
+    when(plans.liftedStoresNotErased("R")).thenReturn(List.of("marketing"));
+
+    assertThat(deferred.nextRetentionEnd("R", 1)).contains(NOW);
+    assertThat(deferred.storesStillKeeping("R", 1)).containsExactly("customer-accounts", "marketing");
   }
 
   private void outcomes(RecordedOutcome... outcomes) {

@@ -70,7 +70,7 @@ class ErasureIT extends IntegrationTest {
 
   @BeforeAll
   static void helpdeskAndCrm() {
-    saas = FakeSaas.start(39253);
+    saas = FakeSaas.start(29253);
     saas.pageSize(50);
   }
 
@@ -141,7 +141,7 @@ class ErasureIT extends IntegrationTest {
         .processInstanceBusinessKey(reference).singleResult();
     assertThat(deferred).as("kept invoices wait for their retention to end").isNotNull();
     assertThat(runtime.createExecutionQuery().processInstanceId(deferred.getId())
-        .activityId(ErasureProcess.TIMER_RETENTION_ENDS).count()).isEqualTo(1);
+        .activityId(ErasureProcess.GATEWAY_AWAIT_RETENTION_OR_LIFT).count()).isEqualTo(1);
     assertThat(app.queryForObject("select count(*) from dsr_subject_identity i join dsr_request r on r.id = "
         + "i.request_id where r.reference = ?", Long.class, reference)).as("kept until the last kept record goes")
         .isPositive();
@@ -153,7 +153,7 @@ class ErasureIT extends IntegrationTest {
         .singleElement().satisfies(o -> assertThat(o.get("store")).isEqualTo("customer-accounts"))
         .satisfies(o -> assertThat(((Number) o.get("kept")).longValue()).isEqualTo(invoicesInRetention)));
     await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createExecutionQuery()
-        .processInstanceId(deferred.getId()).activityId(ErasureProcess.TIMER_RETENTION_ENDS).count() == 1);
+        .processInstanceId(deferred.getId()).activityId(ErasureProcess.GATEWAY_AWAIT_RETENTION_OR_LIFT).count() == 1);
     assertThat(invoices(subject, false)).isEqualTo(invoicesInRetention);
     assertThat(mailsTo(subject.email()).stream().map(Mails::body)).as("the answer, built from the outcomes")
         .anyMatch(b -> b.contains("We will erase them when that date comes") && b.contains("handled with")
@@ -270,6 +270,57 @@ class ErasureIT extends IntegrationTest {
     var late = api.as("dpo").postForEntity(path + "/holds", form("store=crm&reason=Too+late", token.group(1), session),
         String.class);
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aHoldLiftedAfterTheErasureHasTheStoreErasedThenAndOnlyThenAreTheStoredIdentitiesDeleted() {
+    var subject = seededSubject(false);
+    var reference = fileAndConfirm(subject.email());
+    var review = awaitPlanReview(reference);
+    var holds = "/api/dpo/requests/{reference}/legal-holds";
+    assertThat(api.as("dpo").postForEntity(holds, Map.of("store", "marketing", "reason", "Pending lawsuit"),
+        String.class, reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+    api.completeOk("dpo", review, Map.of(ErasureProcess.PLAN_APPROVED, true));
+    answerTheManualAction(reference);
+    awaitCompletedWithTheFinalEmail(reference, subject.email());
+
+    var preferences = "select count(*) from marketing.marketing_preference where customer_id = ?";
+    assertThat(stores.queryForObject(preferences, Long.class, subject.customerId())).as("held").isPositive();
+    var deferred = await().atMost(Duration.ofSeconds(20)).until(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ErasureProcess.KEY_DEFERRED).processInstanceBusinessKey(reference).singleResult(),
+        Objects::nonNull);
+    assertThat(storedIdentities(reference)).as("kept while a store is on hold").isPositive();
+    assertThat(api.events(reference, "SUBJECT_IDENTITIES_DELETED")).isEmpty();
+
+    var lift = holds + "/lift";
+    var noReason = api.as("dpo").postForEntity(lift, Map.of("store", "marketing", "reason", " "), String.class,
+        reference);
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody()).contains("say why");
+    assertThat(api.as("dpo").postForEntity(lift, Map.of("store", "crm", "reason", "x"), String.class, reference)
+        .getStatusCode()).as("no hold on crm").isEqualTo(HttpStatus.BAD_REQUEST);
+    var lifted = api.as(DsrApi.SECOND_DPO).postForEntity(lift, Map.of("store", "marketing", "reason",
+        "Lawsuit settled"), String.class, reference);
+    assertThat(lifted.getStatusCode()).as(lifted.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(lifted.getBody()).contains("\"liftedBy\":\"" + DsrApi.SECOND_DPO + "\"", "Lawsuit settled");
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stores.queryForObject(preferences,
+        Long.class, subject.customerId())).isZero());
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storedIdentities(reference)).isZero());
+    assertThat(outcomes(reference)).filteredOn(o -> "marketing".equals(o.get("store")) && "ERASE".equals(o.get("operation")))
+        .extracting(o -> o.get("pass") + " " + o.get("status")).containsExactly("1 KEPT_ON_HOLD", "2 OK");
+    assertThat(api.events(reference, "LEGAL_HOLD_LIFTED")).singleElement()
+        .satisfies(e -> assertThat(e.get("actor")).isEqualTo(DsrApi.SECOND_DPO))
+        .satisfies(e -> assertThat((String) e.get("outcome")).contains("marketing", "Lawsuit settled"));
+    assertThat(api.events(reference, "SUBJECT_IDENTITIES_DELETED")).hasSize(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(deferred.getId()).count()).isZero();
+    assertThat(api.as("dpo").postForEntity(lift, Map.of("store", "marketing", "reason", "again"), String.class,
+        reference).getStatusCode()).as("lifted once").isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private long storedIdentities(String reference) {
+    return app.queryForObject("select count(*) from dsr_subject_identity i join dsr_request r on r.id = i.request_id "
+        + "where r.reference = ?", Long.class, reference);
   }
 
   private static org.springframework.http.HttpEntity<String> form(String body, String csrf, String cookie) {

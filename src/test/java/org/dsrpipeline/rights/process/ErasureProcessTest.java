@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.dsrpipeline.workflow.FormInputRefused;
 import org.junit.jupiter.api.BeforeEach;
+import org.dsrpipeline.workflow.DeferredErasureWakeUp;
 import org.junit.jupiter.api.Test;
 
 /** Every path through processes/rights/erasure.bpmn and processes/rights/deferred-erasure.bpmn. */
@@ -150,7 +151,7 @@ class ErasureProcessTest extends RightProcessTestBase {
     assertThat(erasure).hasPassed(TASK_START_DEFERRED, "EndEvent_ErasureDoneKeptLater").isEnded()
         .hasNotPassed(TASK_FORGET_IDENTITIES);
     var deferred = deferredErasure();
-    assertThat(deferred).isWaitingAt(TIMER_RETENTION_ENDS);
+    assertThat(deferred).isWaitingAt(GATEWAY_AWAIT_RETENTION_OR_LIFT);
     assertThat(calls).doesNotContain("forgetSubjectIdentitiesDelegate");
   }
 
@@ -158,12 +159,12 @@ class ErasureProcessTest extends RightProcessTestBase {
   void theDeferredErasureErasesAgainWhenRetentionEndsUntilNothingIsKeptThenDeletesTheIdentities() {
     var deferred = runtimeService().startProcessInstanceByKey(KEY_DEFERRED, REFERENCE,
         Map.of(RETENTION_ENDS, inDays(30), PASS, 1));
-    assertThat(deferred).isWaitingAt(TIMER_RETENTION_ENDS);
+    assertThat(deferred).isWaitingAt(GATEWAY_AWAIT_RETENTION_OR_LIFT);
     keptUntil.add(inDays(60));
 
     fireTimer(TIMER_RETENTION_ENDS);
     runAsyncJobs();
-    assertThat(deferred).isWaitingAt(TIMER_RETENTION_ENDS);
+    assertThat(deferred).isWaitingAt(GATEWAY_AWAIT_RETENTION_OR_LIFT);
     assertThat(calls).containsExactly("customer-accounts ERASE 2");
 
     fireTimer(TIMER_RETENTION_ENDS);
@@ -172,6 +173,28 @@ class ErasureProcessTest extends RightProcessTestBase {
     assertThat(deferred).hasPassed(TASK_FORGET_IDENTITIES, "EndEvent_DeferredErasureDone").isEnded();
     assertThat(calls).containsExactly("customer-accounts ERASE 2", "customer-accounts ERASE 3",
         "forgetSubjectIdentitiesDelegate");
+  }
+
+  @Test
+  void aLiftedLegalHoldWakesTheDeferredErasureAtOnceAndItsStoreIsErasedInTheNextPass() {
+    var deferred = runtimeService().startProcessInstanceByKey(KEY_DEFERRED, REFERENCE,
+        Map.of(RETENTION_ENDS, inDays(30), PASS, 1));
+    assertThat(deferred).isWaitingAt(GATEWAY_AWAIT_RETENTION_OR_LIFT);
+
+    new DeferredErasureWakeUp(runtimeService()).legalHoldLifted(REFERENCE);
+    runAsyncJobs();
+
+    assertThat(deferred).hasPassed(EVENT_LEGAL_HOLD_LIFTED, TASK_LIST_KEPT_STORES, TASK_FORGET_IDENTITIES).isEnded()
+        .hasNotPassed(TIMER_RETENTION_ENDS);
+    assertThat(calls).containsExactly("customer-accounts ERASE 2", "forgetSubjectIdentitiesDelegate");
+    assertThat(managementService().createJobQuery().timers().count()).as("the retention timer is gone").isZero();
+  }
+
+  @Test
+  void liftingAHoldWhenNoDeferredErasureWaitsChangesNothing() {
+    new DeferredErasureWakeUp(runtimeService()).legalHoldLifted(REFERENCE);
+
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
   @Test
