@@ -1,6 +1,7 @@
 package org.dsrpipeline.connector;
 
 import java.util.List;
+import java.util.Set;
 import org.dsrpipeline.datamap.IdentitySource;
 import org.dsrpipeline.datamap.Store;
 import org.dsrpipeline.datamap.SubjectIdentities;
@@ -39,6 +40,12 @@ public interface Connector extends IdentitySource {
   StoreOutcome erase(RequestRef request, SubjectIdentities subject);
 
   StoreOutcome restrict(RequestRef request, SubjectIdentities subject);
+
+  /**
+   * Restricts the subject's records in the named collections only (an objection stops one kind of processing);
+   * the store's other collections are left as they are. A manual store's action covers the store.
+   */
+  StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections);
 
   StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject);
 

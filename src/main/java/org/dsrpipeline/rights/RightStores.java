@@ -37,6 +37,11 @@ public class RightStores {
         .map(Store::name).toList();
   }
 
+  /** The names of the store's collections processed on {@code basis}. */
+  public List<String> collectionsOn(String store, LegalBasis basis) {
+    return store(store).collections().stream().filter(c -> c.legalBasis() == basis).map(DataCollection::name).toList();
+  }
+
   public List<String> processorStores() {
     return stores().filter(s -> s.role() == Role.PROCESSOR).map(Store::name).toList();
   }

@@ -1,6 +1,7 @@
 package org.dsrpipeline.rights;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.LegalBasis;
 import org.dsrpipeline.datamap.Operation;
@@ -18,15 +19,18 @@ public class StoreChoices {
 
   private final RightStores stores;
   private final StoreWork work;
+  private final OperationScopes scopes;
 
-  StoreChoices(RightStores stores, StoreWork work) {
+  StoreChoices(RightStores stores, StoreWork work, OperationScopes scopes) {
     this.stores = stores;
     this.work = work;
+    this.scopes = scopes;
   }
 
   /**
    * The store names; for a restriction of every controller store, the processor stores are recorded
-   * HANDLED_WITH_CONTROLLER (left untouched: their customers decide).
+   * HANDLED_WITH_CONTROLLER (left untouched: their customers decide). The stores on legitimate interests are
+   * limited to the collections on that basis ({@link OperationScopes}).
    */
   public List<String> choose(String reference, Operation operation, Selection selection) {
     return switch (selection) {
@@ -38,7 +42,12 @@ public class StoreChoices {
         }
         yield stores.controllerStores(operation);
       }
-      case LEGITIMATE_INTERESTS -> stores.controllerStores(operation, LegalBasis.LEGITIMATE_INTERESTS);
+      case LEGITIMATE_INTERESTS -> {
+        var chosen = stores.controllerStores(operation, LegalBasis.LEGITIMATE_INTERESTS);
+        scopes.limit(reference, operation, chosen.stream().collect(Collectors.toMap(name -> name,
+            name -> stores.collectionsOn(name, LegalBasis.LEGITIMATE_INTERESTS))));
+        yield chosen;
+      }
       case RESTRICTED -> work.outcomes(reference).stream()
           .filter(o -> o.operation().equals(Operation.RESTRICT.name()))
           .filter(o -> !"HANDLED_WITH_CONTROLLER".equals(o.status()))

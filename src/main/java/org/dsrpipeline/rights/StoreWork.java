@@ -61,6 +61,7 @@ public class StoreWork {
 
   private final ConnectorRegistry registry;
   private final SubjectResolution resolution;
+  private final OperationScopes scopes;
   private final DataSubjectRequestRepository requests;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
@@ -68,10 +69,12 @@ public class StoreWork {
   private final ObjectMapper json;
   private final Clock clock;
 
-  StoreWork(ConnectorRegistry registry, SubjectResolution resolution, DataSubjectRequestRepository requests,
-      JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail audit, ObjectMapper json, Clock clock) {
+  StoreWork(ConnectorRegistry registry, SubjectResolution resolution, OperationScopes scopes,
+      DataSubjectRequestRepository requests, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      AuditTrail audit, ObjectMapper json, Clock clock) {
     this.registry = registry;
     this.resolution = resolution;
+    this.scopes = scopes;
     this.requests = requests;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -81,7 +84,10 @@ public class StoreWork {
     this.clock = clock;
   }
 
-  /** FIND, ERASE, RESTRICT, UNRESTRICT or SUPPRESS_MARKETING; EXPORT and RECTIFY need their inputs (below). */
+  /**
+   * FIND, ERASE, RESTRICT, UNRESTRICT or SUPPRESS_MARKETING; EXPORT and RECTIFY need their inputs (below). A RESTRICT
+   * limited to some collections ({@link OperationScopes}) restricts only those.
+   */
   public Result run(String reference, String store, Operation operation) {
     return run(reference, store, operation, 1);
   }
@@ -97,7 +103,11 @@ public class StoreWork {
     return switch (operation) {
       case FIND -> work(reference, store, operation, pass, (c, ref, subject) -> c.find(ref, subject));
       case ERASE -> work(reference, store, operation, pass, (c, ref, subject) -> c.erase(ref, subject));
-      case RESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.restrict(ref, subject));
+      case RESTRICT -> {
+        var only = scopes.collections(reference, store, operation);
+        yield work(reference, store, operation, pass, (c, ref, subject) -> only.isPresent()
+            ? c.restrict(ref, subject, only.get()) : c.restrict(ref, subject));
+      }
       case UNRESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.unrestrict(ref, subject));
       case SUPPRESS_MARKETING -> work(reference, store, operation, pass,
           (c, ref, subject) -> c.suppressMarketing(ref, subject));

@@ -18,6 +18,7 @@ import org.dsrpipeline.demo.DemoSubjects;
 import org.dsrpipeline.request.DataSubjectRequestRepository;
 import org.dsrpipeline.rights.proof.ProvenIdentities;
 import org.dsrpipeline.support.IntegrationTest;
+import org.dsrpipeline.support.StoreDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class StoreWorkIT extends IntegrationTest {
   @Autowired DataSource appDatabase;
   @Autowired Pseudonymiser pseudonymiser;
   @Autowired ObjectMapper json;
+  @Autowired OperationScopes scopes;
   private DemoStoresFixture stores;
   private SubjectResolution resolution;
   private StoreWork work;
@@ -53,7 +55,7 @@ class StoreWorkIT extends IntegrationTest {
     stores = new DemoStoresFixture(appDatabase, pseudonymiser, clock);
     var registry = stores.registry();
     resolution = new SubjectResolution(registry, requests, proven, jdbc, transactions, audit, clock);
-    work = new StoreWork(registry, resolution, requests, jdbc, transactionManager, audit, json, clock);
+    work = new StoreWork(registry, resolution, scopes, requests, jdbc, transactionManager, audit, json, clock);
   }
 
   @AfterEach
@@ -165,6 +167,23 @@ class StoreWorkIT extends IntegrationTest {
     assertThat(retried.outcome().error()).isNull();
     assertThat(stores.saas.tickets.all()).filteredOn(t -> ANNA.email().equals(t.get("requester_email")))
         .allSatisfy(t -> assertThat(t).containsEntry("restricted", true));
+  }
+
+  @Test
+  void aRestrictionLimitedToSomeCollectionsRestrictsOnlyThose() {
+    var reference = verifiedRequest(http, ANNA.email(), null);
+    resolution.resolve(reference);
+    scopes.limit(reference, Operation.RESTRICT, Map.of("customer-accounts", List.of("customer")));
+
+    var restricted = work.run(reference, "customer-accounts", Operation.RESTRICT);
+
+    assertThat(restricted.ok()).isTrue();
+    assertThat(restricted.outcome().changed()).isEqualTo(1);
+    var demo = new JdbcTemplate(StoreDatabase.dataSource());
+    assertThat(demo.queryForObject("select restricted from accounts.customer where id = ?", Boolean.class,
+        ANNA.customerId())).isTrue();
+    assertThat(demo.queryForObject("select count(*) from accounts.invoice where customer_id = ? and restricted",
+        Long.class, ANNA.customerId())).isZero();
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.dsrpipeline.connector.CollectionOutcome;
 import org.dsrpipeline.connector.Connector;
 import org.dsrpipeline.connector.Correction;
@@ -207,18 +208,27 @@ public final class HttpConnector implements Connector {
 
   @Override
   public StoreOutcome restrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.RESTRICT, subject);
+    return mark(request, Operation.RESTRICT, subject, collection -> true);
+  }
+
+  @Override
+  public StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections) {
+    return mark(request, Operation.RESTRICT, subject, collection -> collections.contains(collection.name()));
   }
 
   @Override
   public StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.UNRESTRICT, subject);
+    return mark(request, Operation.UNRESTRICT, subject, collection -> true);
   }
 
-  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject) {
+  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject,
+      Predicate<DataCollection> concerned) {
     var restrict = operation == Operation.RESTRICT;
     return run(request, operation, collection -> {
       var restriction = collection.restriction();
+      if (restriction == null || !concerned.test(collection)) {
+        return null;
+      }
       var template = restrict ? restriction.restrict() : restriction.unrestrict();
       var records = list(collection, subject);
       long changed = 0;

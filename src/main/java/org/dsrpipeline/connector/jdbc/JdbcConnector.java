@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.dsrpipeline.connector.CollectionOutcome;
@@ -276,17 +277,24 @@ public final class JdbcConnector implements Connector {
 
   @Override
   public StoreOutcome restrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.RESTRICT, subject, true);
+    return mark(request, Operation.RESTRICT, subject, true, collection -> true);
+  }
+
+  @Override
+  public StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections) {
+    return mark(request, Operation.RESTRICT, subject, true, collection -> collections.contains(collection.name()));
   }
 
   @Override
   public StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.UNRESTRICT, subject, false);
+    return mark(request, Operation.UNRESTRICT, subject, false, collection -> true);
   }
 
-  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject, boolean restricted) {
+  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject, boolean restricted,
+      Predicate<DataCollection> concerned) {
     return each(request, operation, (connection, collection) -> {
-      var match = collection.restriction() == null ? Optional.<Match>empty() : match(connection, collection, subject);
+      var match = collection.restriction() == null || !concerned.test(collection) ? Optional.<Match>empty()
+          : match(connection, collection, subject);
       if (match.isEmpty()) {
         return null;
       }

@@ -1,6 +1,7 @@
 package org.dsrpipeline.connector.manual;
 
 import java.util.List;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +67,11 @@ public final class ManualConnector implements Connector {
 
   @Override
   public StoreOutcome restrict(RequestRef request, SubjectIdentities subject) {
+    return act(request, Operation.RESTRICT, subject, List.of());
+  }
+
+  @Override
+  public StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections) {
     return act(request, Operation.RESTRICT, subject, List.of());
   }
 

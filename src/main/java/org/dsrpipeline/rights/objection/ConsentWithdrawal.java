@@ -1,8 +1,11 @@
 package org.dsrpipeline.rights.objection;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.dsrpipeline.datamap.DataCollection;
 import org.dsrpipeline.datamap.DataMap;
@@ -22,8 +25,12 @@ public class ConsentWithdrawal {
 
   public enum Action { RESTRICT, ERASE }
 
-  /** Store names by action, and one line per collection for the evidence trail. */
-  public record Plan(List<String> restrict, List<String> erase, List<String> decisions) {
+  /**
+   * Store names by action, and one line per collection for the evidence trail; {@code restrictCollections}: per store
+   * to restrict, its collections processed on consent (the only ones restricted: the store's others stay as they are).
+   */
+  public record Plan(List<String> restrict, List<String> erase, List<String> decisions,
+      Map<String, List<String>> restrictCollections) {
 
     public String summary() {
       return "Consent withdrawn: " + String.join("; ", decisions) + ". Restrict: " + join(restrict) + "; erase: "
@@ -44,6 +51,7 @@ public class ConsentWithdrawal {
   /** {@code decide}: the DMN's action for one collection of one store. */
   public Plan plan(BiFunction<Store, DataCollection, String> decide) {
     var restrict = new ArrayList<String>();
+    var restrictCollections = new LinkedHashMap<String, List<String>>();
     var erase = new ArrayList<String>();
     var decisions = new ArrayList<String>();
     for (var store : map.stores()) {
@@ -61,7 +69,11 @@ public class ConsentWithdrawal {
         eraseAll &= action == Action.ERASE;
       }
       (eraseAll ? erase : restrict).add(store.name());
+      if (!eraseAll) {
+        restrictCollections.put(store.name(), consent.stream().map(DataCollection::name).toList());
+      }
     }
-    return new Plan(List.copyOf(restrict), List.copyOf(erase), List.copyOf(decisions));
+    return new Plan(List.copyOf(restrict), List.copyOf(erase), List.copyOf(decisions),
+        Collections.unmodifiableMap(restrictCollections));
   }
 }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.dsrpipeline.connector.CollectionOutcome;
@@ -238,6 +239,18 @@ class JdbcConnectorTest {
     assertThat(lifted.get("message_log").updated()).isEqualTo(DemoSubjects.ANNA_MESSAGES);
     assertThat(jdbc.queryForObject("select count(*) from messaging.message_log where restricted", Long.class)).isZero();
     assertThat(each(c -> c.unrestrict(REQUEST, anna()))).allSatisfy(o -> assertThat(o.changedAnything()).isFalse());
+  }
+
+  @Test
+  void aRestrictionLimitedToCollectionsLeavesTheStoresOtherCollectionsAsTheyWere() {
+    var accounts = connector("customer-accounts");
+
+    var limited = collections(List.of(accounts.restrict(REQUEST, anna(), Set.of("customer"))));
+
+    assertThat(limited.get("customer").restricted()).isEqualTo(1);
+    assertThat(limited).doesNotContainKey("invoice");
+    assertThat(jdbc.queryForObject("select count(*) from accounts.invoice where restricted", Long.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from accounts.customer where restricted", Long.class)).isEqualTo(1);
   }
 
   @Test

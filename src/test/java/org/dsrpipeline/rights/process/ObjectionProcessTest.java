@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.dsrpipeline.workflow.ObjectionProcess.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -14,11 +15,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.request.ObjectionAnswers;
+import org.dsrpipeline.rights.OperationScopes;
 import org.dsrpipeline.rights.objection.ConsentWithdrawal;
 import org.dsrpipeline.support.DemoMaps;
 import org.dsrpipeline.workflow.RightProcess;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class ObjectionProcessTest extends RightProcessTestBase {
 
   private final ObjectionAnswers answers = mock(ObjectionAnswers.class);
+  private final OperationScopes scopes = mock(OperationScopes.class);
 
   @BeforeEach
   void registerObjectionSteps() {
@@ -46,7 +51,7 @@ class ObjectionProcessTest extends RightProcessTestBase {
     Mocks.register("recordObjectionWeighingListener", new RecordObjectionWeighingListener(answers));
     Mocks.register("sendCompellingGroundsDelegate", new SendCompellingGroundsDelegate(answers));
     Mocks.register("planConsentWithdrawalDelegate", new PlanConsentWithdrawalDelegate(new ConsentWithdrawal(
-        DemoMaps.demo("http://localhost:1", new String[] {"jdbc:h2:mem:unused", "sa", ""})), answers));
+        DemoMaps.demo("http://localhost:1", new String[] {"jdbc:h2:mem:unused", "sa", ""})), answers, scopes));
     identityService().saveGroup(identityService().newGroup("dpo"));
     identityService().saveUser(identityService().newUser("eleni"));
     identityService().createMembership("eleni", "dpo");
@@ -143,6 +148,8 @@ class ObjectionProcessTest extends RightProcessTestBase {
     assertThat(calls).containsExactly("resolveSubjectDelegate", "choose SUPPRESS_MARKETING CONTROLLER",
         "marketing SUPPRESS_MARKETING 1", "crm SUPPRESS_MARKETING 1", "marketing RESTRICT 1", "web-tracking RESTRICT 1");
     verify(answers).recordConsentWithdrawalPlan(eq(REFERENCE), contains("marketing.newsletter_subscription RESTRICT"));
+    verify(scopes).limit(eq(REFERENCE), eq(Operation.RESTRICT), argThat(byStore -> byStore.keySet()
+        .equals(Set.of("marketing", "web-tracking"))));
   }
 
   @Test
