@@ -49,7 +49,10 @@ public enum AuditAction {
   RESTRICTION_LIFTED(true),
   OBJECTION_WEIGHED(false),
   OBJECTION_GROUNDS_SENT(true),
-  CONSENT_WITHDRAWAL_PLANNED(false);
+  CONSENT_WITHDRAWAL_PLANNED(false),
+  // rectification (Art. 16): each correction's decision (field and outcome, never the values), the review done
+  CORRECTION_DECIDED(false),
+  CORRECTIONS_REVIEWED(false);
 
   private final boolean visibleToRequester;
 
