@@ -9,6 +9,7 @@ import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,11 +34,13 @@ public class RequestLifecycle {
   private final AuditTrail audit;
   private final StoreWork storeWork;
   private final AnswerComposer answers;
+  private final Rectifications rectifications;
   private final Clock clock;
 
   RequestLifecycle(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
       LegalClock legalClock, RequesterNotices notices, AuditTrail audit, StoreWork storeWork,
-      AnswerComposer answers, Clock clock) {
+      AnswerComposer answers, Rectifications rectifications, Clock clock) {
+    this.rectifications = rectifications;
     this.requests = requests;
     this.tokens = tokens;
     this.legalClock = legalClock;
@@ -219,7 +222,8 @@ public class RequestLifecycle {
       return;
     }
     var note = dpoNote == null || dpoNote.isBlank() ? null : dpoNote.strip();
-    var answer = answers.compose(storeWork.outcomes(reference), request.language());
+    var answer = answers.compose(storeWork.outcomes(reference), rectifications.answers(reference),
+        request.language());
     request.recordOutcome(note);
     request.close(RequestStatus.COMPLETED, clock.instant());
     var stores = answer.stores().stream().map(s -> s.store() + " " + s.progress())

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.dsrpipeline.rights.proof.PhoneProof;
 import org.dsrpipeline.workflow.RequestWorkflow;
 import org.springframework.context.MessageSource;
@@ -35,7 +36,7 @@ class StatusView {
    */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
       boolean extended, boolean delayed, String notice, boolean restricted, String restrictionNotice,
-      List<HistoryEntry> history, List<StoreProgress> stores, boolean phoneProofOpen) {
+      List<HistoryEntry> history, List<StoreProgress> stores, boolean phoneProofOpen, List<String> corrections) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -46,10 +47,12 @@ class StatusView {
   private final StoreWork storeWork;
   private final AnswerComposer answers;
   private final PhoneProof phoneProof;
+  private final Rectifications rectifications;
 
   StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
       MessageSource messages, RequestWorkflow workflow, StoreWork storeWork, AnswerComposer answers,
-      PhoneProof phoneProof) {
+      PhoneProof phoneProof, Rectifications rectifications) {
+    this.rectifications = rectifications;
     this.phoneProof = phoneProof;
     this.workflow = workflow;
     this.storeWork = storeWork;
@@ -83,14 +86,16 @@ class StatusView {
             messages.getMessage("history." + e.action().name(), null, e.action().name(), locale)))
         .toList();
     var delayed = !request.status().isClosed() && workflow.hasOpenIncident(request.reference());
-    var stores = answers.compose(storeWork.outcomes(request.reference()), language).stores().stream()
+    var answer = answers.compose(storeWork.outcomes(request.reference()), rectifications.answers(request.reference()),
+        language);
+    var stores = answer.stores().stream()
         .map(s -> new StoreProgress(s.description(), s.progress().name(), s.keptUntil(), s.progressText()))
         .toList();
     return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
         request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null,
         request.restricted(), restrictionNotice(request, language, locale), history, stores,
-        phoneProofOpen(request)));
+        phoneProofOpen(request), answer.corrections()));
   }
 
   private boolean phoneProofOpen(DataSubjectRequest request) {
