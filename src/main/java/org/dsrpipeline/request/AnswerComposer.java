@@ -90,26 +90,28 @@ public class AnswerComposer {
   }
 
   private String correction(Rectifications.CorrectionAnswer correction, Locale locale) {
+    var number = correction.number();
     var field = correction.field();
     return switch (correction.decision()) {
       case ACCEPTED -> {
         var parts = new ArrayList<String>();
         if (!correction.appliedIn().isEmpty()) {
-          parts.add(text(locale, "answer.correction.ACCEPTED", field, descriptions(correction.appliedIn())));
+          parts.add(text(locale, "answer.correction.ACCEPTED", number, field, descriptions(correction.appliedIn())));
         }
         if (!correction.pendingIn().isEmpty()) {
-          parts.add(text(locale, "answer.correction.pending", field, descriptions(correction.pendingIn())));
+          parts.add(text(locale, "answer.correction.pending", number, field, descriptions(correction.pendingIn())));
         }
         if (!correction.withController().isEmpty()) {
-          parts.add(text(locale, "answer.correction.withController", field,
+          parts.add(text(locale, "answer.correction.withController", number, field,
               descriptions(correction.withController())));
         }
         yield String.join(" ", parts);
       }
-      case REJECTED -> text(locale, "answer.correction.REJECTED", field,
-          correction.reason() == null ? "" : correction.reason());
+      case REJECTED -> correction.reason() == null
+          ? text(locale, "answer.correction.REJECTED.reasonByEmail", number, field)
+          : text(locale, "answer.correction.REJECTED", number, field, correction.reason());
       case NOT_HELD, NOT_CORRECTABLE, UNDECIDED -> text(locale, "answer.correction." + correction.decision().name(),
-          field);
+          number, field);
     };
   }
 

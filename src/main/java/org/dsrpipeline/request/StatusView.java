@@ -86,8 +86,8 @@ class StatusView {
             messages.getMessage("history." + e.action().name(), null, e.action().name(), locale)))
         .toList();
     var delayed = !request.status().isClosed() && workflow.hasOpenIncident(request.reference());
-    var answer = answers.compose(storeWork.outcomes(request.reference()), rectifications.answers(request.reference()),
-        language);
+    var answer = answers.compose(storeWork.outcomes(request.reference()), rectifications.answers(request.reference())
+        .stream().map(Rectifications.CorrectionAnswer::withoutReason).toList(), language);
     var stores = answer.stores().stream()
         .map(s -> new StoreProgress(s.description(), s.progress().name(), s.keptUntil(), s.progressText()))
         .toList();

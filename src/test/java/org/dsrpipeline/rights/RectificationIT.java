@@ -132,10 +132,12 @@ class RectificationIT extends IntegrationTest {
 
     var answer = flow.awaitMail("has been completed");
     var body = Mails.body(answer).replace("&quot;", "\"").replace("&#39;", "'");
-    assertThat(body).contains("Your correction of \"full_name\" was made in: Accounts of the platform's customers")
-        .contains("was not made, because: Our contract names the company you signed for")
-        .contains("We hold no data under \"shoe_size\"").contains("cannot be corrected through a request")
-        .doesNotContain(NEW_NAME, NEW_COMPANY, newPhoneE164, newPhone);
+    assertThat(body).contains("Correction 1 (\"full_name\") was made in: Accounts of the platform's customers")
+        .contains("Correction 2 (\"company\") was not made, because: Our contract names the company you signed for")
+        .contains("Correction 3 (\"phone\") was made in:")
+        .contains("Correction 4: we hold no data under the field you named")
+        .contains("Correction 5 (\"id\") cannot be made through a request")
+        .doesNotContain(NEW_NAME, NEW_COMPANY, newPhoneE164, newPhone, "shoe_size");
 
     // the stores: only the subject's corrected fields changed
     var customer = stores.rowsOf("accounts.customer", subject);
@@ -168,8 +170,9 @@ class RectificationIT extends IntegrationTest {
     // the status page, and what is left of it in the engine's history
     @SuppressWarnings("unchecked")
     var lines = (List<String>) flow.statusPage(reference).get("corrections");
-    assertThat(lines).hasSize(5).first().asString().startsWith("Your correction of \"full_name\" was made in: "
+    assertThat(lines).hasSize(5).first().asString().startsWith("Correction 1 (\"full_name\") was made in: "
         + "Accounts of the platform's customers");
+    assertThat(lines.get(1)).isEqualTo("Correction 2 (\"company\") was not made; our answer by email says why.");
     var late = flow.api().as("dpo").exchange(api + "/2", HttpMethod.POST, DsrApi.json(Map.of("decision", "accept")),
         String.class);
     assertThat(late.getStatusCode()).as("decisions are final once reviewed").isEqualTo(HttpStatus.BAD_REQUEST);

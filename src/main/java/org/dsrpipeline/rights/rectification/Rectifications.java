@@ -50,9 +50,18 @@ public class Rectifications {
       Instant decidedAt) {
   }
 
-  /** What the requester is told of one correction (field name and store names, never the value). */
-  public record CorrectionAnswer(int index, String field, Decision decision, List<String> appliedIn,
+  /**
+   * What the requester is told of one correction: its number in the request (from 1), the data map's name of the
+   * field ({@code null} when no store holds it: the requester's own text is never echoed), store names, and the
+   * DPO's reason of a rejection. Never the value.
+   */
+  public record CorrectionAnswer(int number, String field, Decision decision, List<String> appliedIn,
       List<String> pendingIn, List<String> withController, String reason) {
+
+    /** The same without the DPO's reason (the status page: the reason goes to the requester by email only). */
+    public CorrectionAnswer withoutReason() {
+      return new CorrectionAnswer(number, field, decision, appliedIn, pendingIn, withController, null);
+    }
   }
 
   /** A decision the DPO cannot take as given: the message says why, in words the DPO can act on. */
@@ -291,9 +300,17 @@ public class Rectifications {
       }
       var reason = view.decision() == Decision.REJECTED || view.decision() == Decision.NOT_CORRECTABLE
           ? view.reason() : null;
-      return new CorrectionAnswer(view.index(), view.field(), view.decision(), applied, pending, withController,
-          reason);
+      return new CorrectionAnswer(view.index() + 1, mapName(view), view.decision(), applied, pending,
+          withController, view.decision() == Decision.REJECTED ? reason : null);
     }).toList();
+  }
+
+  /** The data map's name(s) of the field: what the requester named, but only once a store is known to hold it. */
+  private static String mapName(CorrectionView view) {
+    var names = new LinkedHashSet<String>();
+    view.targets().forEach(t -> names.add(t.field()));
+    view.refusedFields().forEach(q -> names.add(q.substring(q.lastIndexOf('.') + 1)));
+    return names.isEmpty() ? null : String.join(", ", names);
   }
 
   private List<CorrectionView> accepted(String reference) {
