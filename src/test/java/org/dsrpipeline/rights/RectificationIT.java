@@ -183,6 +183,33 @@ class RectificationIT extends IntegrationTest {
         NEW_NAME, NEW_COMPANY)).as("history and runtime columns naming the subject or the corrected values").isEmpty();
   }
 
+  @Test
+  void aCorrectionOfAFieldNoStoreHoldsIsReportedAndTheRequestAnsweredWithoutATaskOrAStoreChange() {
+    var subject = stores.subject("c.phone is not null");
+    var before = stores.snapshot();
+    var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
+
+    var reference = flow.fileAndConfirm(Map.of("type", "RECTIFICATION", "email", subject.email(), "language", "el",
+        "corrections", List.of(Map.of("field", "shoe_size", "value", "44"), Map.of("field", "restricted",
+            "value", "false"))));
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+
+    var answer = Mails.body(flow.awaitMail("ολοκληρώθηκε"));
+    assertThat(answer).contains("Οι διορθώσεις σας", "Διόρθωση 1: δεν τηρούμε δεδομένα", "Η διόρθωση 2 («restricted»)")
+        .doesNotContain("shoe_size");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(RectificationProcess.TASK_REVIEW_CORRECTIONS).count()).as("nothing to decide").isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().activityId(RectificationProcess.END_NOTHING_TO_CORRECT)
+        .list()).extracting(a -> history.createHistoricProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())
+        .singleResult().getBusinessKey()).contains(reference);
+    assertThat(flow.storeOutcomes(reference)).noneMatch(o -> "RECTIFY".equals(o.get("operation")));
+    assertThat(flow.api().events(reference, "CORRECTION_DECIDED")).extracting(e -> (String) e.get("outcome"))
+        .containsExactly("Correction 1 (a field no store holds): NOT_HELD: no store holds this field",
+            "Correction 2 (field restricted): NOT_CORRECTABLE: marks the restriction of processing");
+    stores.othersUnchanged(before, subject);
+    subjectsRowsUnchangedBut(before, subject, Set.of());
+  }
+
   /** A seeded customer with a CRM contact of the same email and phone, from the end of the list (others take the start). */
   private DemoStoreRows.Subject subjectWithACrmContact() {
     var row = stores.stores.queryForMap("select c.id, c.email, c.phone from accounts.customer c where c.id > 4 "

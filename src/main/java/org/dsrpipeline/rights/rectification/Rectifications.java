@@ -167,6 +167,7 @@ public class Rectifications {
   public CorrectionView decide(String reference, int index, String decision, String reason, boolean identityApproved,
       String proof, String dpoUser) {
     var request = rectification(reference);
+    lock(request);
     var corrections = request.corrections();
     if (index < 0 || index >= corrections.size()) {
       throw new DecisionRefused("The request has no correction " + (index + 1) + ": it has " + corrections.size()
@@ -232,6 +233,7 @@ public class Rectifications {
    */
   @Transactional
   public void completeReview(String reference, String dpoUser) {
+    lock(rectification(reference));
     var views = corrections(reference);
     var undecided = views.stream().filter(c -> c.decision() == Decision.UNDECIDED).map(c -> c.index() + 1).toList();
     if (!undecided.isEmpty()) {
@@ -348,6 +350,14 @@ public class Rectifications {
           rs.getTimestamp("decided_at").toInstant()));
     }, request.id());
     return rows;
+  }
+
+  /**
+   * One decision or review completion per request at a time: two DPOs deciding the same correction store one row,
+   * and a decision posted while the review is completed waits for it and is then refused as final.
+   */
+  private void lock(DataSubjectRequest request) {
+    jdbc.queryForList("select id from dsr_request where id = ? for update", Long.class, request.id());
   }
 
   private DataSubjectRequest rectification(String reference) {
