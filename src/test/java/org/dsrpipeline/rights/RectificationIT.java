@@ -185,7 +185,8 @@ class RectificationIT extends IntegrationTest {
 
   @Test
   void aCorrectionOfAFieldNoStoreHoldsIsReportedAndTheRequestAnsweredWithoutATaskOrAStoreChange() {
-    var subject = stores.subject("c.phone is not null");
+    var subject = stores.subject("c.phone is not null and c.full_name is not null and c.full_name <> '' "
+        + "and c.email like '%@%'");
     var before = stores.snapshot();
     var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
 
