@@ -173,6 +173,12 @@ class RectificationIT extends IntegrationTest {
     assertThat(lines).hasSize(5).first().asString().startsWith("Correction 1 (\"full_name\") was made in: "
         + "Accounts of the platform's customers");
     assertThat(lines.get(1)).isEqualTo("Correction 2 (\"company\") was not made; our answer by email says why.");
+    var headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.TEXT_HTML));
+    var html = http.exchange(Mails.linkPath(answer, "/status/"), HttpMethod.GET, new HttpEntity<>(headers),
+        String.class).getBody();
+    assertThat(html).contains("Your corrections", "Correction 4: we hold no data under the field you named")
+        .doesNotContain(NEW_NAME, NEW_COMPANY, newPhoneE164, "shoe_size", "Our contract names");
     var late = flow.api().as("dpo").exchange(api + "/2", HttpMethod.POST, DsrApi.json(Map.of("decision", "accept")),
         String.class);
     assertThat(late.getStatusCode()).as("decisions are final once reviewed").isEqualTo(HttpStatus.BAD_REQUEST);
