@@ -209,11 +209,12 @@ public class PhoneProof {
   }
 
   private Optional<PhoneCode> latestCode(long requestId) {
-    return jdbc.query("select * from dsr_phone_code where request_id = ? order by issued_at desc, id desc",
+    return jdbc.query("select * from dsr_phone_code where request_id = ? and correction_index is null "
+        + "order by issued_at desc, id desc",
         PhoneProof::code, requestId).stream().findFirst();
   }
 
-  private static PhoneCode code(ResultSet rs, int row) throws SQLException {
+  static PhoneCode code(ResultSet rs, int row) throws SQLException {
     return new PhoneCode(rs.getLong("id"), rs.getLong("request_id"), rs.getString("phone"), rs.getString("code_hash"),
         rs.getTimestamp("issued_at").toInstant(), rs.getTimestamp("expires_at").toInstant(), rs.getInt("wrong_tries"),
         PhoneCode.Status.valueOf(rs.getString("status")));
