@@ -15,7 +15,3 @@ create table dsr_correction_decision (
   decided_at        timestamp with time zone not null,
   unique (request_id, list_index)
 );
-
--- A one-time code texted to the new phone of a correction (its list_index), so the DPO can prove the new value
--- like a new identity; null: a code for the request's own phone (rights/proof/PhoneProof).
-alter table dsr_phone_code add column correction_index integer;

@@ -17,9 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
  * One-time codes that prove the new phone of a rectification's correction like a new identity: the DPO has a code
  * texted to the new number (the phone codes' rules: 6 digits, only an HMAC stored, validity, resend interval, wrong
  * tries), the requester sends it back (for example by replying from their confirmed email address), and the DPO
- * enters it with the decision. Codes live in {@code dsr_phone_code} with the correction's {@code correction_index}
- * (never taken for the request's own phone); the text goes through the SMS outbox. The caller holds the request's
+ * enters it with the decision. Codes live in {@code dsr_phone_code}; the text goes through the SMS outbox. The
+ * caller holds the request's
  * lock. The evidence names the code's id and the correction, never the code or the number.
+ * <p>The codes are those of {@code dsr_phone_code}, told apart by the number they were texted to: a code texted to a
+ * number and sent back proves that number, whichever flow sent it ({@code PhoneProof} takes only codes texted to the
+ * request's own phone).
  */
 @Service
 public class CorrectionPhoneCodes {
@@ -56,18 +59,18 @@ public class CorrectionPhoneCodes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void send(DataSubjectRequest request, int index, String phone, String dpoUser) {
     var now = clock.instant();
-    var wait = latest(request.id(), index).flatMap(last -> codes.waitBeforeNext(last.issuedAt(), now));
+    var wait = latest(request.id(), phone).flatMap(last -> codes.waitBeforeNext(last.issuedAt(), now));
     if (wait.isPresent()) {
       throw new PhoneCodeTooSoon(wait.get());
     }
-    jdbc.update("update dsr_phone_code set status = 'REPLACED' where request_id = ? and correction_index = ? "
-        + "and status = 'ACTIVE'", request.id(), index);
+    jdbc.update("update dsr_phone_code set status = 'REPLACED' where request_id = ? and phone = ? and status = 'ACTIVE'",
+        request.id(), phone);
     var code = codes.newCode();
     var expires = codes.expiry(now);
-    jdbc.update("insert into dsr_phone_code (request_id, phone, code_hash, issued_at, expires_at, wrong_tries, status, "
-        + "correction_index) values (?, ?, ?, ?, ?, 0, 'ACTIVE', ?)", request.id(), phone,
-        codes.hash(request.id(), code), Timestamp.from(now), Timestamp.from(expires), index);
-    long codeId = latest(request.id(), index).orElseThrow().id();
+    jdbc.update("insert into dsr_phone_code (request_id, phone, code_hash, issued_at, expires_at, wrong_tries, status) "
+        + "values (?, ?, ?, ?, ?, 0, 'ACTIVE')", request.id(), phone, codes.hash(request.id(), code),
+        Timestamp.from(now), Timestamp.from(expires));
+    long codeId = latest(request.id(), phone).orElseThrow().id();
     var minutes = rules.codeValidity().toMinutes();
     texts.queue(request.id(), codeId, phone, "el".equals(request.language())
         ? "Κωδικός " + code + " για το νέο σας τηλέφωνο, αίτημα " + request.reference() + ": απαντήστε με αυτόν "
@@ -86,7 +89,7 @@ public class CorrectionPhoneCodes {
     if (!OneTimeCodes.FORMAT.matcher(typed).matches()) {
       return new Entry(Entry.Status.WRONG_CODE, 0, "The code is the 6 digits texted to the new number.");
     }
-    var latest = latest(request.id(), index).filter(c -> c.phone().equals(phone));
+    var latest = latest(request.id(), phone);
     if (latest.isEmpty()) {
       return new Entry(Entry.Status.NO_CODE, 0, "No code was texted to the new number yet: send one first.");
     }
@@ -121,20 +124,13 @@ public class CorrectionPhoneCodes {
     };
   }
 
-  /** Whether a code texted to {@code phone} for correction {@code index} was entered right. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public boolean proven(DataSubjectRequest request, int index, String phone) {
-    return jdbc.queryForObject("select count(*) from dsr_phone_code where request_id = ? and correction_index = ? "
-        + "and phone = ? and status = 'USED'", Long.class, request.id(), index, phone) > 0;
-  }
-
   private void rejected(DataSubjectRequest request, PhoneCode code, int index, String dpoUser, String what) {
     audit.record(request.id(), dpoUser, AuditAction.PHONE_CODE_REJECTED, "Code " + code.id()
         + " for the new phone of correction " + (index + 1) + " " + what, null);
   }
 
-  private Optional<PhoneCode> latest(long requestId, int index) {
-    return jdbc.query("select * from dsr_phone_code where request_id = ? and correction_index = ? "
-        + "order by issued_at desc, id desc", PhoneProof::code, requestId, index).stream().findFirst();
+  private Optional<PhoneCode> latest(long requestId, String phone) {
+    return jdbc.query("select * from dsr_phone_code where request_id = ? and phone = ? order by issued_at desc, id desc",
+        PhoneProof::code, requestId, phone).stream().findFirst();
   }
 }
