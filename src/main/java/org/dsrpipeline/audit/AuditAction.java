@@ -49,7 +49,11 @@ public enum AuditAction {
   RESTRICTION_LIFTED(true),
   OBJECTION_WEIGHED(false),
   OBJECTION_GROUNDS_SENT(true),
-  CONSENT_WITHDRAWAL_PLANNED(false);
+  CONSENT_WITHDRAWAL_PLANNED(false),
+  // Art. 19: the recipients of a changed store (rights/recipients)
+  RECIPIENT_NOTIFIED(false),
+  RECIPIENT_NOT_NOTIFIED(false),
+  RECIPIENT_ACKNOWLEDGED(true);
 
   private final boolean visibleToRequester;
 

@@ -9,6 +9,7 @@ import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.recipients.RecipientAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,11 +34,13 @@ public class RequestLifecycle {
   private final AuditTrail audit;
   private final StoreWork storeWork;
   private final AnswerComposer answers;
+  private final RecipientAnswers recipients;
   private final Clock clock;
 
   RequestLifecycle(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
       LegalClock legalClock, RequesterNotices notices, AuditTrail audit, StoreWork storeWork,
-      AnswerComposer answers, Clock clock) {
+      AnswerComposer answers, RecipientAnswers recipients, Clock clock) {
+    this.recipients = recipients;
     this.requests = requests;
     this.tokens = tokens;
     this.legalClock = legalClock;
@@ -231,6 +234,7 @@ public class RequestLifecycle {
         "GDPR Art. " + articleOf(request.type()));
     var variables = new HashMap<String, Object>();
     variables.put("answer", answer);
+    variables.put("recipients", recipients.lines(reference, request.language()));
     variables.put("outcomeSummary", note);
     notices.send(request, "completed", variables);
     log.info("Request {} completed", reference);

@@ -63,6 +63,8 @@ class WebSecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/status/*", "/verify/*").permitAll()
             // the confirmation itself; its form carries a nonce of FormNonces instead of a session's CSRF token
             .requestMatchers(HttpMethod.POST, "/verify/*").permitAll()
+            // a recipient's Art. 19 notice behind its secret link (rights/recipients); its form carries a nonce too
+            .requestMatchers("/recipient/*").permitAll()
             .requestMatchers(HttpMethod.GET, "/demo/mailbox").permitAll()
             // the requester proves their phone behind their secret status link (rights/proof)
             .requestMatchers(HttpMethod.GET, "/phone-proof/*").permitAll()
