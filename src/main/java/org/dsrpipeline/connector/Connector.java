@@ -1,7 +1,6 @@
 package org.dsrpipeline.connector;
 
 import java.util.List;
-import java.util.Set;
 import org.dsrpipeline.datamap.IdentitySource;
 import org.dsrpipeline.datamap.Store;
 import org.dsrpipeline.datamap.SubjectIdentities;
@@ -42,10 +41,11 @@ public interface Connector extends IdentitySource {
   StoreOutcome restrict(RequestRef request, SubjectIdentities subject);
 
   /**
-   * Restricts the subject's records in the named collections only (an objection stops one kind of processing);
-   * the store's other collections are left as they are. A manual store's action covers the store.
+   * This connector limited to a part of its store: every operation of the returned connector acts only on the
+   * scope's collections and controllers' records, and leaves the rest as it is. A manual store's action covers
+   * the store (the person doing it is told nothing of a scope).
    */
-  StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections);
+  Connector within(Scope scope);
 
   StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject);
 

@@ -1,7 +1,9 @@
 package org.dsrpipeline.rights;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.LegalBasis;
 import org.dsrpipeline.datamap.Operation;
@@ -45,7 +47,7 @@ public class StoreChoices {
       case LEGITIMATE_INTERESTS -> {
         var chosen = stores.controllerStores(operation, LegalBasis.LEGITIMATE_INTERESTS);
         scopes.limit(reference, operation, chosen.stream().collect(Collectors.toMap(name -> name,
-            name -> stores.collectionsOn(name, LegalBasis.LEGITIMATE_INTERESTS))));
+            name -> Scope.collections(Set.copyOf(stores.collectionsOn(name, LegalBasis.LEGITIMATE_INTERESTS))))));
         yield chosen;
       }
       case RESTRICTED -> work.outcomes(reference).stream()
