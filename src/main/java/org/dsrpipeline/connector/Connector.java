@@ -1,6 +1,8 @@
 package org.dsrpipeline.connector;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.dsrpipeline.datamap.IdentitySource;
 import org.dsrpipeline.datamap.Store;
 import org.dsrpipeline.datamap.SubjectIdentities;
@@ -46,6 +48,13 @@ public interface Connector extends IdentitySource {
    * the store (the person doing it is told nothing of a scope).
    */
   Connector within(Scope scope);
+
+  /**
+   * The named fields of the records of {@code collection} whose key is one of {@code keys}, by key (a controller
+   * customer's contact, read where the data map's {@code controllers} says). Only jdbc stores answer: the map is
+   * validated so that no other kind is asked. Not a subject's data: no identity is involved.
+   */
+  Map<String, Map<String, Object>> readByKey(String collection, Set<String> keys, List<String> fields);
 
   StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject);
 

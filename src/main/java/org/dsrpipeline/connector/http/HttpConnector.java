@@ -71,6 +71,11 @@ public final class HttpConnector implements Connector {
   }
 
   @Override
+  public Map<String, Map<String, Object>> readByKey(String collection, Set<String> keys, List<String> fields) {
+    throw new UnsupportedOperationException("store " + store.name() + ": records are read by key in jdbc stores only");
+  }
+
+  @Override
   public Store store() {
     return store;
   }

@@ -78,6 +78,46 @@ public final class JdbcConnector implements Connector {
   }
 
   @Override
+  public Map<String, Map<String, Object>> readByKey(String collectionName, Set<String> keys, List<String> fields) {
+    var collection = store.collection(collectionName).orElseThrow(() -> new IllegalArgumentException("store "
+        + store.name() + " has no collection " + collectionName));
+    var found = new LinkedHashMap<String, Map<String, Object>>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    try (var connection = dataSource.getConnection()) {
+      var type = columnTypes(connection, collection).get(collection.key());
+      var typed = keys.stream().map(k -> JdbcValues.identityParameter(k, type)).filter(Objects::nonNull).toList();
+      if (typed.isEmpty()) {
+        return found;
+      }
+      var columns = new ArrayList<String>();
+      columns.add(collection.key());
+      fields.forEach(f -> columns.add(collection.field(f).orElseThrow(() -> new IllegalArgumentException(
+          "collection " + collectionName + " has no field " + f)).name()));
+      try (var statement = connection.prepareStatement("select " + String.join(", ", columns) + " from "
+          + table(collection) + " where " + collection.key() + " in (" + typed.stream().map(k -> "?")
+          .collect(Collectors.joining(", ")) + ")")) {
+        for (int i = 0; i < typed.size(); i++) {
+          statement.setObject(i + 1, typed.get(i));
+        }
+        try (var rows = statement.executeQuery()) {
+          while (rows.next()) {
+            var record = new LinkedHashMap<String, Object>();
+            for (int i = 1; i < columns.size(); i++) {
+              record.put(columns.get(i), rows.getObject(i + 1));
+            }
+            found.put(String.valueOf(JdbcValues.identityText(rows.getObject(1))), record);
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException(describe(e), e);
+    }
+  }
+
+  @Override
   public SubjectIdentities identitiesLinkedTo(SubjectIdentities known) throws SQLException {
     var found = new HashMap<IdentityType, Set<String>>();
     try (var connection = dataSource.getConnection()) {

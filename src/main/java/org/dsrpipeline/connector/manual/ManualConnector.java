@@ -1,7 +1,9 @@
 package org.dsrpipeline.connector.manual;
 
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -74,6 +76,11 @@ public final class ManualConnector implements Connector {
   @Override
   public Connector within(Scope scope) {
     return this;
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> readByKey(String collection, Set<String> keys, List<String> fields) {
+    throw new UnsupportedOperationException("store " + store.name() + ": records are read by key in jdbc stores only");
   }
 
   @Override

@@ -276,6 +276,18 @@ class JdbcConnectorTest {
   }
 
   @Test
+  void aControllerCustomersContactIsReadByItsKey() {
+    var anna = String.valueOf(DemoSubjects.ANNA.customerId());
+
+    var contacts = connector("customer-accounts").readByKey("customer", Set.of(anna, "999999", "not a number"),
+        List.of("email", "company"));
+
+    assertThat(contacts).containsOnlyKeys(anna);
+    assertThat(contacts.get(anna)).containsEntry("email", DemoSubjects.ANNA.email())
+        .containsEntry("company", DemoSubjects.ANNA.company());
+  }
+
+  @Test
   void aTagRestrictionKeepsTheRecordsOtherTags() {
     jdbc.update("update tracking.tracking_event set labels = 'campaign-2025' where customer_id = ?", DemoSubjects.ANNA.customerId());
     var tracking = connector("web-tracking");
