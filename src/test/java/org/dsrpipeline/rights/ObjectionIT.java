@@ -81,6 +81,8 @@ class ObjectionIT extends IntegrationTest {
     assertThat(flow.storeOutcomes(reference)).extracting(o -> o.get("operation") + " " + o.get("status"))
         .contains("RESTRICT OK").noneMatch(o -> o.startsWith("SUPPRESS_MARKETING"));
     assertThat(flow.api().auditTrail(reference)).extracting(e -> e.get("action")).contains("REVIEW_DECIDED");
+    assertThat(flow.api().events(reference, "RECIPIENT_NOTIFIED")).as("Art. 19: the CRM provider is told")
+        .anyMatch(e -> ((String) e.get("outcome")).contains("CRM provider"));
     stores.othersUnchanged(before, subject);
   }
   @Test
