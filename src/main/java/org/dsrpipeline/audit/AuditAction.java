@@ -53,7 +53,10 @@ public enum AuditAction {
   // Art. 19: the recipients of a changed store (rights/recipients)
   RECIPIENT_NOTIFIED(false),
   RECIPIENT_NOT_NOTIFIED(false),
-  RECIPIENT_ACKNOWLEDGED(true);
+  RECIPIENT_ACKNOWLEDGED(true),
+  // rectification (Art. 16): each correction's decision (field and outcome, never the values), the review done
+  CORRECTION_DECIDED(false),
+  CORRECTIONS_REVIEWED(false);
 
   private final boolean visibleToRequester;
 

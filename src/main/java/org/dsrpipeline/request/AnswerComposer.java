@@ -21,6 +21,7 @@ import org.dsrpipeline.datamap.Role;
 import org.dsrpipeline.datamap.Store;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.rights.RecordedOutcome;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +43,20 @@ public class AnswerComposer {
       String progressText, List<String> lines) {
   }
 
-  /** Every store the request's work touched, in the order it was first recorded. */
-  public record Answer(List<StoreAnswer> stores) {
+  /**
+   * Every store the request's work touched, in the order it was first recorded; for a rectification, one line per
+   * requested correction (its outcome: made in which stores, not made and why, not held), else none.
+   */
+  public record Answer(List<StoreAnswer> stores, List<String> corrections) {
+
+    public Answer(List<StoreAnswer> stores) {
+      this(stores, List.of());
+    }
+
+    public Answer {
+      stores = List.copyOf(stores);
+      corrections = List.copyOf(corrections);
+    }
 
     public boolean isEmpty() {
       return stores.isEmpty();
@@ -63,10 +76,48 @@ public class AnswerComposer {
   }
 
   public Answer compose(List<RecordedOutcome> outcomes, String language) {
+    return compose(outcomes, List.of(), language);
+  }
+
+  /** With the outcome of each correction of a rectification request (field names and stores, never the values). */
+  public Answer compose(List<RecordedOutcome> outcomes, List<Rectifications.CorrectionAnswer> corrections,
+      String language) {
     var locale = Locale.forLanguageTag(language);
     var byStore = new LinkedHashMap<String, List<RecordedOutcome>>();
     outcomes.forEach(o -> byStore.computeIfAbsent(o.store(), s -> new ArrayList<>()).add(o));
-    return new Answer(byStore.entrySet().stream().map(e -> store(e.getKey(), e.getValue(), locale)).toList());
+    return new Answer(byStore.entrySet().stream().map(e -> store(e.getKey(), e.getValue(), locale)).toList(),
+        corrections.stream().map(c -> correction(c, locale)).toList());
+  }
+
+  private String correction(Rectifications.CorrectionAnswer correction, Locale locale) {
+    var number = correction.number();
+    var field = correction.field();
+    return switch (correction.decision()) {
+      case ACCEPTED -> {
+        var parts = new ArrayList<String>();
+        if (!correction.appliedIn().isEmpty()) {
+          parts.add(text(locale, "answer.correction.ACCEPTED", number, field, descriptions(correction.appliedIn())));
+        }
+        if (!correction.pendingIn().isEmpty()) {
+          parts.add(text(locale, "answer.correction.pending", number, field, descriptions(correction.pendingIn())));
+        }
+        if (!correction.withController().isEmpty()) {
+          parts.add(text(locale, "answer.correction.withController", number, field,
+              descriptions(correction.withController())));
+        }
+        yield String.join(" ", parts);
+      }
+      case REJECTED -> correction.reason() == null
+          ? text(locale, "answer.correction.REJECTED.reasonByEmail", number, field)
+          : text(locale, "answer.correction.REJECTED", number, field, correction.reason());
+      case NOT_HELD, NOT_CORRECTABLE, UNDECIDED -> text(locale, "answer.correction." + correction.decision().name(),
+          number, field);
+    };
+  }
+
+  private String descriptions(List<String> stores) {
+    return stores.stream().map(name -> map.store(name).map(Store::description).filter(Objects::nonNull).orElse(name))
+        .collect(Collectors.joining("; "));
   }
 
   private StoreAnswer store(String name, List<RecordedOutcome> outcomes, Locale locale) {

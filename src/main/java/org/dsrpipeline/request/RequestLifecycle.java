@@ -10,6 +10,7 @@ import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.rights.StoreWork;
 import org.dsrpipeline.rights.recipients.RecipientAnswers;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,12 +36,14 @@ public class RequestLifecycle {
   private final StoreWork storeWork;
   private final AnswerComposer answers;
   private final RecipientAnswers recipients;
+  private final Rectifications rectifications;
   private final Clock clock;
 
   RequestLifecycle(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
       LegalClock legalClock, RequesterNotices notices, AuditTrail audit, StoreWork storeWork,
-      AnswerComposer answers, RecipientAnswers recipients, Clock clock) {
+      AnswerComposer answers, RecipientAnswers recipients, Rectifications rectifications, Clock clock) {
     this.recipients = recipients;
+    this.rectifications = rectifications;
     this.requests = requests;
     this.tokens = tokens;
     this.legalClock = legalClock;
@@ -222,7 +225,8 @@ public class RequestLifecycle {
       return;
     }
     var note = dpoNote == null || dpoNote.isBlank() ? null : dpoNote.strip();
-    var answer = answers.compose(storeWork.outcomes(reference), request.language());
+    var answer = answers.compose(storeWork.outcomes(reference), rectifications.answers(reference),
+        request.language());
     request.recordOutcome(note);
     request.close(RequestStatus.COMPLETED, clock.instant());
     var stores = answer.stores().stream().map(s -> s.store() + " " + s.progress())

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.rights.StoreWork;
 import org.dsrpipeline.rights.recipients.RecipientAnswers;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.dsrpipeline.rights.proof.PhoneProof;
 import org.dsrpipeline.workflow.RequestWorkflow;
 import org.springframework.context.MessageSource;
@@ -37,7 +38,8 @@ class StatusView {
    */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
       boolean extended, boolean delayed, String notice, boolean restricted, String restrictionNotice,
-      List<HistoryEntry> history, List<StoreProgress> stores, boolean phoneProofOpen, List<String> recipients) {
+      List<HistoryEntry> history, List<StoreProgress> stores, boolean phoneProofOpen, List<String> corrections,
+      List<String> recipients) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -49,11 +51,13 @@ class StatusView {
   private final AnswerComposer answers;
   private final PhoneProof phoneProof;
   private final RecipientAnswers recipients;
+  private final Rectifications rectifications;
 
   StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
       MessageSource messages, RequestWorkflow workflow, StoreWork storeWork, AnswerComposer answers,
-      PhoneProof phoneProof, RecipientAnswers recipients) {
+      PhoneProof phoneProof, Rectifications rectifications, RecipientAnswers recipients) {
     this.recipients = recipients;
+    this.rectifications = rectifications;
     this.phoneProof = phoneProof;
     this.workflow = workflow;
     this.storeWork = storeWork;
@@ -87,14 +91,16 @@ class StatusView {
             messages.getMessage("history." + e.action().name(), null, e.action().name(), locale)))
         .toList();
     var delayed = !request.status().isClosed() && workflow.hasOpenIncident(request.reference());
-    var stores = answers.compose(storeWork.outcomes(request.reference()), language).stores().stream()
+    var answer = answers.compose(storeWork.outcomes(request.reference()), rectifications.answers(request.reference())
+        .stream().map(Rectifications.CorrectionAnswer::withoutReason).toList(), language);
+    var stores = answer.stores().stream()
         .map(s -> new StoreProgress(s.description(), s.progress().name(), s.keptUntil(), s.progressText()))
         .toList();
     return new Shown(language, new Status(request.reference(), request.type().name(), request.status().name(),
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
         request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null,
         request.restricted(), restrictionNotice(request, language, locale), history, stores,
-        phoneProofOpen(request), recipients.lines(request.reference(), language)));
+        phoneProofOpen(request), answer.corrections(), recipients.lines(request.reference(), language)));
   }
 
   private boolean phoneProofOpen(DataSubjectRequest request) {

@@ -13,6 +13,7 @@ import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.request.AnswerComposer.Progress;
 import org.dsrpipeline.request.AnswerComposer.StoreAnswer;
 import org.dsrpipeline.rights.RecordedOutcome;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.dsrpipeline.support.DemoMaps;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -46,6 +47,42 @@ class AnswerComposerTest {
         .containsExactly("Contact details, preferences: 1 record found, 1 set to receive no more marketing.",
             "Identifiers, preferences: nothing found.");
     assertThat(store(answer, "marketing").progress()).isEqualTo(Progress.DONE);
+  }
+
+  @Test
+  void aRectificationSaysPerCorrectionWhereItWasMadeWhyNotOrThatTheFieldIsNotHeldInEnglishAndGreek() {
+    var corrections = List.of(
+        new Rectifications.CorrectionAnswer(1, "full_name", Rectifications.Decision.ACCEPTED,
+            List.of("customer-accounts", "crm"), List.of(), List.of(), null),
+        new Rectifications.CorrectionAnswer(2, "recipient_email", Rectifications.Decision.ACCEPTED,
+            List.of(), List.of(), List.of("message-log"), null),
+        new Rectifications.CorrectionAnswer(3, "company", Rectifications.Decision.REJECTED,
+            List.of(), List.of(), List.of(), "Our records show the company you signed the contract for."),
+        new Rectifications.CorrectionAnswer(4, null, Rectifications.Decision.NOT_HELD,
+            List.of(), List.of(), List.of(), null),
+        new Rectifications.CorrectionAnswer(5, "id", Rectifications.Decision.NOT_CORRECTABLE,
+            List.of(), List.of(), List.of(), null));
+
+    var english = composer.compose(List.of(), corrections, "en").corrections();
+    var greek = composer.compose(List.of(), corrections, "el").corrections();
+
+    assertThat(english).containsExactly(
+        "Correction 1 (\"full_name\") was made in: Accounts of the platform's customers (sign-up, credentials, "
+            + "billing); Sales contacts and leads, kept by a third-party CRM provider (DEMO service at /demo/crm).",
+        "Correction 2 (\"recipient_email\") concerns data we hold on behalf of our business customers (Logs of "
+            + "the campaign messages customers send through the platform (SMS, Viber, email)): it is handled with them.",
+        "Correction 3 (\"company\") was not made, because: Our records show the company you signed the contract for.",
+        "Correction 4: we hold no data under the field you named, so there was nothing to correct.",
+        "Correction 5 (\"id\") cannot be made through a request: the field is one of our own keys or marks (a record "
+            + "number, the restriction or your marketing choice), not information about you. To change a marketing "
+            + "choice, object or withdraw your consent.");
+    assertThat(greek).hasSize(5);
+    assertThat(greek.get(0)).startsWith("Η διόρθωση 1 («full_name») έγινε");
+    assertThat(greek.get(2)).contains("δεν έγινε", "Our records show");
+    assertThat(greek.get(3)).contains("Διόρθωση 4", "δεν υπήρχε κάτι να διορθωθεί");
+    assertThat(composer.compose(List.of(), List.of(corrections.get(2).withoutReason()), "en").corrections())
+        .containsExactly("Correction 3 (\"company\") was not made; our answer by email says why.");
+    assertThat(composer.compose(outcomes(), "en").corrections()).as("other rights: none").isEmpty();
   }
 
   @Test

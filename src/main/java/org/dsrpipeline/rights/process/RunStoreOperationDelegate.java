@@ -9,20 +9,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.springframework.stereotype.Component;
 
 /**
  * One operation on one store (its outcome recorded by {@link StoreWork} in a transaction of its own). A store
  * that failed is thrown, so the job retries and, after its last retry, raises an incident on this store's step
- * only; a manual store sets {@code manualActionPending} and the step waits for the DPO's answer.
+ * only; a manual store sets {@code manualActionPending} and the step waits for the DPO's answer. RECTIFY applies the
+ * request's accepted corrections of that store ({@link Rectifications#apply}).
  */
 @Component
 class RunStoreOperationDelegate implements JavaDelegate {
 
   private final StoreWork work;
+  private final Rectifications rectifications;
 
-  RunStoreOperationDelegate(StoreWork work) {
+  RunStoreOperationDelegate(StoreWork work, Rectifications rectifications) {
     this.work = work;
+    this.rectifications = rectifications;
   }
 
   @Override
@@ -31,7 +35,8 @@ class RunStoreOperationDelegate implements JavaDelegate {
     var store = (String) execution.getVariable(STORE);
     var operation = Operation.valueOf((String) execution.getVariable(OPERATION));
     var pass = execution.getVariable(PASS) instanceof Number n ? n.intValue() : 1;
-    var result = work.run(reference, store, operation, pass);
+    var result = operation == Operation.RECTIFY ? rectifications.apply(reference, store)
+        : work.run(reference, store, operation, pass);
     if (result.failed()) {
       throw new StoreOperationFailed("Request " + reference + ": " + operation + " in store " + store + " failed: "
           + result.outcome().error());
