@@ -49,7 +49,13 @@ public enum AuditAction {
   RESTRICTION_LIFTED(true),
   OBJECTION_WEIGHED(false),
   OBJECTION_GROUNDS_SENT(true),
-  CONSENT_WITHDRAWAL_PLANNED(false);
+  CONSENT_WITHDRAWAL_PLANNED(false),
+  PACKAGE_BUILT(false),
+  PACKAGE_EXCLUSION(false),
+  PACKAGE_RELEASED(true),
+  PACKAGE_DOWNLOADED(true),
+  PACKAGE_DOWNLOAD_REFUSED(false),
+  PACKAGE_EXPIRED(false);
 
   private final boolean visibleToRequester;
 

@@ -8,6 +8,7 @@ import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
+import org.dsrpipeline.delivery.Downloads;
 import org.dsrpipeline.rights.StoreWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +34,12 @@ public class RequestLifecycle {
   private final AuditTrail audit;
   private final StoreWork storeWork;
   private final AnswerComposer answers;
+  private final Downloads downloads;
   private final Clock clock;
 
   RequestLifecycle(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
       LegalClock legalClock, RequesterNotices notices, AuditTrail audit, StoreWork storeWork,
-      AnswerComposer answers, Clock clock) {
+      AnswerComposer answers, Downloads downloads, Clock clock) {
     this.requests = requests;
     this.tokens = tokens;
     this.legalClock = legalClock;
@@ -45,6 +47,7 @@ public class RequestLifecycle {
     this.audit = audit;
     this.storeWork = storeWork;
     this.answers = answers;
+    this.downloads = downloads;
     this.clock = clock;
   }
 
@@ -232,6 +235,10 @@ public class RequestLifecycle {
     var variables = new HashMap<String, Object>();
     variables.put("answer", answer);
     variables.put("outcomeSummary", note);
+    // access and portability: the released package's secret link (the download page asks for the email address)
+    variables.put("downloadUrl", downloads.linkFor(reference).orElse(null));
+    variables.put("downloadUntil", downloads.expiryFor(reference).map(at -> notices.date(at, request.language()))
+        .orElse(null));
     notices.send(request, "completed", variables);
     log.info("Request {} completed", reference);
   }

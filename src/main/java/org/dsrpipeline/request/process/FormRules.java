@@ -52,32 +52,40 @@ final class FormRules {
   static final String REVIEW_ERASURE_PLAN = "Form_ReviewErasurePlan";
   static final String LIFT_RESTRICTION = "Form_LiftRestriction";
   static final String WEIGH_OBJECTION = "Form_WeighObjection";
+  static final String REVIEW_ACCESS_PACKAGE = "Form_ReviewAccessPackage";
+  static final String REVIEW_PORTABILITY_PACKAGE = "Form_ReviewPortabilityPackage";
 
-  private static final Map<String, List<Field>> BY_FORM = Map.of(
-      REVIEW_REQUEST, List.of(
+  private static final Map<String, List<Field>> BY_FORM = Map.ofEntries(
+      Map.entry(REVIEW_REQUEST, List.of(
           Field.choice("decision", "Decision", "proceed", "refuse"),
-          Field.text("refusalReasons", "Reasons for refusal", false, 2000).requiredWhen("decision", "refuse")),
-      EXTEND_DEADLINE, List.of(
-          Field.text("extensionReason", "Reason for the extension", true, 1000)),
-      ANSWER_OVERDUE_REQUEST, List.of(
-          Field.text("overdueNote", "What is being done", false, 1000)),
-      CARRY_OUT_RIGHT, List.of(
-          Field.text("outcomeSummary", "A note from our DPO", false, 4000)),
-      DECIDE_UNCONFIRMED_REQUEST, List.of(
+          Field.text("refusalReasons", "Reasons for refusal", false, 2000).requiredWhen("decision", "refuse"))),
+      Map.entry(EXTEND_DEADLINE, List.of(
+          Field.text("extensionReason", "Reason for the extension", true, 1000))),
+      Map.entry(ANSWER_OVERDUE_REQUEST, List.of(
+          Field.text("overdueNote", "What is being done", false, 1000))),
+      Map.entry(CARRY_OUT_RIGHT, List.of(
+          Field.text("outcomeSummary", "A note from our DPO", false, 4000))),
+      Map.entry(DECIDE_UNCONFIRMED_REQUEST, List.of(
           Field.choice("unconfirmedDecision", "Decision", "confirmed", "close"),
-          Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000)),
-      MANUAL_ACTION, List.of(),
-      CHECK_SUBJECT_IDENTITIES, List.of(
+          Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000))),
+      Map.entry(MANUAL_ACTION, List.of()),
+      Map.entry(CHECK_SUBJECT_IDENTITIES, List.of(
           Field.choice("identitiesDecision", "Decision", "resolveAgain", "acceptAsFound"),
-          Field.text("identitiesNote", "Why", true, 1000)),
-      REVIEW_ERASURE_PLAN, List.of(
-          Field.ticked("planApproved", "I have reviewed the plan: carry it out")),
-      LIFT_RESTRICTION, List.of(
-          Field.text("liftReason", "Why the restriction is lifted", true, 1000)),
-      WEIGH_OBJECTION, List.of(
+          Field.text("identitiesNote", "Why", true, 1000))),
+      Map.entry(REVIEW_ERASURE_PLAN, List.of(
+          Field.ticked("planApproved", "I have reviewed the plan: carry it out"))),
+      Map.entry(LIFT_RESTRICTION, List.of(
+          Field.text("liftReason", "Why the restriction is lifted", true, 1000))),
+      Map.entry(WEIGH_OBJECTION, List.of(
           Field.checkbox("compellingGrounds", "Compelling legitimate grounds override the objection"),
           Field.text("groundsText", "The compelling grounds, as the requester will read them", false, 2000)
-              .requiredWhen("compellingGrounds", "true")));
+              .requiredWhen("compellingGrounds", "true"))),
+      Map.entry(REVIEW_ACCESS_PACKAGE, List.of(
+          Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),
+          Field.text("outcomeSummary", "A note from our DPO", false, 4000))),
+      Map.entry(REVIEW_PORTABILITY_PACKAGE, List.of(
+          Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),
+          Field.text("outcomeSummary", "A note from our DPO", false, 4000))));
 
   private FormRules() {
   }

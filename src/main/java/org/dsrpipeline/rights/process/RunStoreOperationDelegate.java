@@ -8,6 +8,7 @@ import static org.dsrpipeline.workflow.RightProcess.STORE;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dsrpipeline.datamap.Operation;
+import org.dsrpipeline.delivery.StoreExports;
 import org.dsrpipeline.rights.StoreWork;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class RunStoreOperationDelegate implements JavaDelegate {
 
   private final StoreWork work;
+  private final StoreExports exports;
 
-  RunStoreOperationDelegate(StoreWork work) {
+  RunStoreOperationDelegate(StoreWork work, StoreExports exports) {
     this.work = work;
+    this.exports = exports;
   }
 
   @Override
@@ -31,7 +34,9 @@ class RunStoreOperationDelegate implements JavaDelegate {
     var store = (String) execution.getVariable(STORE);
     var operation = Operation.valueOf((String) execution.getVariable(OPERATION));
     var pass = execution.getVariable(PASS) instanceof Number n ? n.intValue() : 1;
-    var result = work.run(reference, store, operation, pass);
+    // EXPORT streams the store's records into the request's package store (delivery/StoreExports)
+    var result = operation == Operation.EXPORT ? exports.export(reference, store)
+        : work.run(reference, store, operation, pass);
     if (result.failed()) {
       throw new StoreOperationFailed("Request " + reference + ": " + operation + " in store " + store + " failed: "
           + result.outcome().error());
