@@ -32,6 +32,7 @@ public class PackageCipher {
   private final String keyId;
   private final SecureRandom random = new SecureRandom();
 
+  @org.springframework.beans.factory.annotation.Autowired
   PackageCipher(PackageProperties properties,
       @Value("${dsr.security.require-real-passwords:false}") boolean requireRealSecrets) {
     this(properties.encryptionKey(), requireRealSecrets);
