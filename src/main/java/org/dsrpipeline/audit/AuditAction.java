@@ -50,9 +50,20 @@ public enum AuditAction {
   OBJECTION_WEIGHED(false),
   OBJECTION_GROUNDS_SENT(true),
   CONSENT_WITHDRAWAL_PLANNED(false),
+  // Art. 19: the recipients of a changed store (rights/recipients)
+  RECIPIENT_NOTIFIED(false),
+  RECIPIENT_NOT_NOTIFIED(false),
+  RECIPIENT_ACKNOWLEDGED(true),
   // rectification (Art. 16): each correction's decision (field and outcome, never the values), the review done
   CORRECTION_DECIDED(false),
-  CORRECTIONS_REVIEWED(false);
+  CORRECTIONS_REVIEWED(false),
+  // access and portability (delivery): the package built, exclusions, release, downloads, expiry
+  PACKAGE_BUILT(false),
+  PACKAGE_EXCLUSION(false),
+  PACKAGE_RELEASED(true),
+  PACKAGE_DOWNLOADED(true),
+  PACKAGE_DOWNLOAD_REFUSED(false),
+  PACKAGE_EXPIRED(false);
 
   private final boolean visibleToRequester;
 

@@ -1,6 +1,7 @@
 package org.dsrpipeline.connector;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dsrpipeline.datamap.IdentitySource;
 import org.dsrpipeline.datamap.Store;
@@ -42,10 +43,18 @@ public interface Connector extends IdentitySource {
   StoreOutcome restrict(RequestRef request, SubjectIdentities subject);
 
   /**
-   * Restricts the subject's records in the named collections only (an objection stops one kind of processing);
-   * the store's other collections are left as they are. A manual store's action covers the store.
+   * This connector limited to a part of its store: every operation of the returned connector acts only on the
+   * scope's collections and controllers' records, and leaves the rest as it is. A manual store's action covers
+   * the store (the person doing it is told nothing of a scope).
    */
-  StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections);
+  Connector within(Scope scope);
+
+  /**
+   * The named fields of the records of {@code collection} whose key is one of {@code keys}, by key (a controller
+   * customer's contact, read where the data map's {@code controllers} says). Only jdbc stores answer: the map is
+   * validated so that no other kind is asked. Not a subject's data: no identity is involved.
+   */
+  Map<String, Map<String, Object>> readByKey(String collection, Set<String> keys, List<String> fields);
 
   StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject);
 

@@ -103,25 +103,69 @@ public final class DataMapLoader {
         throw new DataMapException(List.of(file + " line 1: the data map is empty; it needs 'stores'"));
       }
       var drafts = new ArrayList<StoreDraft>();
-      mapping(new At(root, ""), Set.of("stores")).ifPresent(top -> top.required("stores").ifPresent(storesAt -> {
-        var items = sequence(storesAt);
-        if (items.isEmpty() && storesAt.node instanceof SequenceNode) {
-          problem(storesAt, "needs at least one store");
-        }
-        for (int i = 0; i < items.size(); i++) {
-          var item = storesAt.item(i, items.get(i), nameOf(items.get(i)));
-          store(item).ifPresent(drafts::add);
-        }
-      }));
+      var controllersAt = new ArrayList<At>();
+      mapping(new At(root, ""), Set.of("stores", "controllers")).ifPresent(top -> {
+        top.required("stores").ifPresent(storesAt -> {
+          var items = sequence(storesAt);
+          if (items.isEmpty() && storesAt.node instanceof SequenceNode) {
+            problem(storesAt, "needs at least one store");
+          }
+          for (int i = 0; i < items.size(); i++) {
+            var item = storesAt.item(i, items.get(i), nameOf(items.get(i)));
+            store(item).ifPresent(drafts::add);
+          }
+        });
+        top.optional("controllers").ifPresent(controllersAt::add);
+      });
       checkUnique(drafts.stream().map(d -> new Named(d.name, d.at)).toList(), "store");
       new References(drafts).resolve();
       for (var draft : drafts) {
         afterReferences(draft);
       }
+      var controllers = controllersAt.isEmpty() ? null : controllers(controllersAt.get(0), drafts);
       if (!problems.isEmpty()) {
         throw new DataMapException(problems);
       }
-      return new DataMap(file, drafts.stream().map(StoreDraft::build).toList());
+      return new DataMap(file, drafts.stream().map(StoreDraft::build).toList(), controllers);
+    }
+
+    // ---- controllers (the processor role) ----
+
+    private ControllerContacts controllers(At at, List<StoreDraft> drafts) {
+      var m = mapping(at, Set.of("store", "collection", "key", "email", "name", "language", "default-language"));
+      if (m.isEmpty()) {
+        return null;
+      }
+      var map = m.get();
+      var storeName = map.required("store").map(this::text).orElse(null);
+      var store = drafts.stream().filter(d -> d.name != null && d.name.equals(storeName)).findFirst();
+      if (storeName != null && store.isEmpty()) {
+        problem(map.optional("store").orElseThrow(), "no store '" + storeName + "' (stores: " + drafts.stream()
+            .map(d -> d.name).collect(Collectors.joining(", ")) + ")");
+      }
+      if (store.isPresent() && store.get().kind != StoreKind.JDBC) {
+        problem(map.optional("store").orElseThrow(), "store '" + storeName + "' must be a jdbc store: the "
+            + "controllers' contacts are read by key");
+      }
+      var collectionName = map.required("collection").map(this::text).orElse(null);
+      var collection = store.flatMap(s -> s.collections.stream().filter(c -> c.name != null
+          && c.name.equals(collectionName)).findFirst());
+      if (store.isPresent() && collectionName != null && collection.isEmpty()) {
+        problem(map.optional("collection").orElseThrow(), "no collection '" + collectionName + "' in store "
+            + storeName);
+      }
+      if (collection.isEmpty()) {
+        return null;
+      }
+      var key = map.required("key").map(f -> fieldName(f, collection.get())).orElse(null);
+      var email = map.required("email").map(f -> fieldName(f, collection.get())).orElse(null);
+      var name = map.required("name").map(f -> fieldName(f, collection.get())).orElse(null);
+      var language = map.optional("language").map(f -> fieldName(f, collection.get())).orElse(null);
+      var defaultLanguage = map.optional("default-language").map(this::text).orElse("en");
+      if (!defaultLanguage.equals("en") && !defaultLanguage.equals("el")) {
+        problem(map.optional("default-language").orElseThrow(), "must be en or el, not '" + defaultLanguage + "'");
+      }
+      return new ControllerContacts(storeName, collectionName, key, email, name, language, defaultLanguage);
     }
 
     // ---- stores ----

@@ -8,7 +8,9 @@ import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
+import org.dsrpipeline.delivery.Downloads;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.recipients.RecipientAnswers;
 import org.dsrpipeline.rights.rectification.Rectifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,16 @@ public class RequestLifecycle {
   private final AuditTrail audit;
   private final StoreWork storeWork;
   private final AnswerComposer answers;
+  private final RecipientAnswers recipients;
   private final Rectifications rectifications;
+  private final Downloads downloads;
   private final Clock clock;
 
   RequestLifecycle(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
       LegalClock legalClock, RequesterNotices notices, AuditTrail audit, StoreWork storeWork,
-      AnswerComposer answers, Rectifications rectifications, Clock clock) {
+      AnswerComposer answers, RecipientAnswers recipients, Rectifications rectifications, Downloads downloads,
+      Clock clock) {
+    this.recipients = recipients;
     this.rectifications = rectifications;
     this.requests = requests;
     this.tokens = tokens;
@@ -48,6 +54,7 @@ public class RequestLifecycle {
     this.audit = audit;
     this.storeWork = storeWork;
     this.answers = answers;
+    this.downloads = downloads;
     this.clock = clock;
   }
 
@@ -235,7 +242,12 @@ public class RequestLifecycle {
         "GDPR Art. " + articleOf(request.type()));
     var variables = new HashMap<String, Object>();
     variables.put("answer", answer);
+    variables.put("recipients", recipients.lines(reference, request.language()));
     variables.put("outcomeSummary", note);
+    // access and portability: the released package's secret link (the download page asks for the email address)
+    variables.put("downloadUrl", downloads.linkFor(reference).orElse(null));
+    variables.put("downloadUntil", downloads.expiryFor(reference).map(at -> notices.date(at, request.language()))
+        .orElse(null));
     notices.send(request, "completed", variables);
     log.info("Request {} completed", reference);
   }

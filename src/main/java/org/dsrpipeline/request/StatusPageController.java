@@ -50,6 +50,7 @@ class StatusPageController {
     model.addAttribute("restrictionNotice", status.restrictionNotice());
     model.addAttribute("history", status.history());
     model.addAttribute("stores", status.stores());
+    model.addAttribute("recipients", status.recipients());
     model.addAttribute("corrections", status.corrections());
     model.addAttribute("phoneProofPath", status.phoneProofOpen() ? "/phone-proof/" + token : null);
     return "pages/" + shown.language() + "/status";

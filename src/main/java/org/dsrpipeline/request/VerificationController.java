@@ -2,11 +2,11 @@ package org.dsrpipeline.request;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.dsrpipeline.notify.OrganisationProperties;
 import org.dsrpipeline.request.IdentityVerification.Outcome;
 import org.dsrpipeline.request.IdentityVerification.Result;
 import org.dsrpipeline.security.FormNonces;
+import org.dsrpipeline.security.SameOriginPosts;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,9 +30,11 @@ class VerificationController {
   private final RequesterNotices notices;
   private final OrganisationProperties organisation;
   private final FormNonces nonces;
+  private final SameOriginPosts origins;
 
   VerificationController(IdentityVerification verification, RequesterNotices notices,
-      OrganisationProperties organisation, FormNonces nonces) {
+      OrganisationProperties organisation, FormNonces nonces, SameOriginPosts origins) {
+    this.origins = origins;
     this.verification = verification;
     this.notices = notices;
     this.organisation = organisation;
@@ -55,7 +57,7 @@ class VerificationController {
   @PostMapping("/verify/{token}")
   String confirm(@PathVariable String token, @RequestParam(required = false) String nonce,
       HttpServletRequest http, Model model, HttpServletResponse response) {
-    if (!nonces.isValid(FORM, token, nonce) || !sameOrigin(http)) {
+    if (!nonces.isValid(FORM, token, nonce) || !origins.fromOwnPage(http)) {
       // a used, expired or forged link answers as on GET; a pending one is not confirmed from elsewhere
       var result = verification.inspect(token);
       if (result.outcome() != Outcome.PENDING) {
@@ -83,31 +85,5 @@ class VerificationController {
         : result.request().map(notices::statusUrl).orElse(null));
     var language = result.request().map(DataSubjectRequest::language).orElse("en");
     return "pages/" + language + "/verification";
-  }
-
-  /**
-   * A browser tells where a form it posts comes from: Sec-Fetch-Site, or the Origin, which must be
-   * the public address or the one the request came to. Clients that send neither (curl) need the nonce only.
-   */
-  private boolean sameOrigin(HttpServletRequest http) {
-    var site = http.getHeader("Sec-Fetch-Site");
-    if (site != null) {
-      return site.equals("same-origin") || site.equals("none");
-    }
-    var origin = http.getHeader("Origin");
-    if (origin == null || origin.isBlank()) {
-      return true;
-    }
-    return origin.equalsIgnoreCase(originOf(organisation.publicBaseUrl()))
-        || origin.equalsIgnoreCase(originOf(http.getRequestURL().toString()));
-  }
-
-  private static String originOf(String url) {
-    try {
-      var uri = URI.create(url);
-      return uri.getScheme() + "://" + uri.getRawAuthority();
-    } catch (IllegalArgumentException malformed) {
-      return "";
-    }
   }
 }

@@ -1,12 +1,11 @@
 package org.dsrpipeline.rights;
 
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.request.DataSubjectRequestRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,10 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The collections an operation of a request is limited to, per store ({@code dsr_operation_scope}): an objection to
+ * The part of each store an operation of a request is limited to ({@code dsr_operation_scope}): an objection to
  * processing on legitimate interests restricts only the collections processed on that basis, a withdrawal of
  * consent only those processed on consent. Written when the stores are chosen, read by {@link StoreWork} when the
- * store's step runs; without a scope, the operation concerns the whole store. Collection names only.
+ * store's step runs; without a scope, the operation concerns the whole store. Collection names and controller
+ * customer numbers only.
  */
 @Service
 public class OperationScopes {
@@ -30,26 +30,40 @@ public class OperationScopes {
     this.requests = requests;
   }
 
-  /** Limits the request's operation in each store to the given collections; a second call replaces the first. */
+  /** Limits the request's operation in each store to its scope; a second call replaces the first. */
   @Transactional
-  public void limit(String reference, Operation operation, Map<String, ? extends Collection<String>> collectionsByStore) {
+  public void limit(String reference, Operation operation, Map<String, Scope> scopeByStore) {
     var request = requestId(reference);
-    collectionsByStore.forEach((store, collections) -> {
-      if (collections.isEmpty()) {
-        throw new IllegalArgumentException("A scope names at least one collection of store " + store);
+    scopeByStore.forEach((store, scope) -> {
+      if (scope.isWholeStore() || isEmpty(scope.collections()) || isEmpty(scope.controllers())) {
+        throw new IllegalArgumentException("A scope of store " + store + " names at least one collection or "
+            + "controller of each kind it limits");
       }
       jdbc.update("delete from dsr_operation_scope where request_id = ? and store_name = ? and operation = ?", request,
           store, operation.name());
-      jdbc.update("insert into dsr_operation_scope (request_id, store_name, operation, collections) values (?, ?, ?, ?)",
-          request, store, operation.name(), String.join(",", new LinkedHashSet<>(collections)));
+      jdbc.update("insert into dsr_operation_scope (request_id, store_name, operation, collections, controllers) "
+          + "values (?, ?, ?, ?, ?)", request, store, operation.name(), joined(scope.collections()),
+          joined(scope.controllers()));
     });
   }
 
-  /** The collections the request's operation is limited to in the store; empty: the whole store. */
-  public Optional<Set<String>> collections(String reference, String store, Operation operation) {
-    return jdbc.queryForList("select collections from dsr_operation_scope where request_id = ? and store_name = ? and "
-        + "operation = ?", String.class, requestId(reference), store, operation.name()).stream().findFirst()
-        .map(names -> Set.copyOf(Arrays.asList(names.split(","))));
+  /** The part of the store the request's operation is limited to; {@link Scope#WHOLE_STORE} without a limit. */
+  public Scope scope(String reference, String store, Operation operation) {
+    return jdbc.query("select collections, controllers from dsr_operation_scope where request_id = ? and "
+        + "store_name = ? and operation = ?", (rs, n) -> new Scope(split(rs.getString(1)), split(rs.getString(2))),
+        requestId(reference), store, operation.name()).stream().findFirst().orElse(Scope.WHOLE_STORE);
+  }
+
+  private static boolean isEmpty(Set<String> names) {
+    return names != null && names.isEmpty();
+  }
+
+  private static String joined(Set<String> names) {
+    return names == null ? null : String.join(",", new TreeSet<>(names));
+  }
+
+  private static Set<String> split(String names) {
+    return names == null ? null : Set.copyOf(Arrays.asList(names.split(",")));
   }
 
   private long requestId(String reference) {

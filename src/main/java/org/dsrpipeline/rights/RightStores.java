@@ -42,6 +42,15 @@ public class RightStores {
     return store(store).collections().stream().filter(c -> c.legalBasis() == basis).map(DataCollection::name).toList();
   }
 
+  /**
+   * Portability (GDPR Art. 20(1)): the store's collections processed on consent or contract, unless the data map
+   * opts a collection out.
+   */
+  public List<String> portableCollections(String store) {
+    return store(store).collections().stream().filter(c -> c.legalBasis() == LegalBasis.CONSENT
+        || c.legalBasis() == LegalBasis.CONTRACT).map(DataCollection::name).toList();
+  }
+
   public List<String> processorStores() {
     return stores().filter(s -> s.role() == Role.PROCESSOR).map(Store::name).toList();
   }

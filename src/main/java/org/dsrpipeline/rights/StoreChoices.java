@@ -1,7 +1,9 @@
 package org.dsrpipeline.rights;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.LegalBasis;
 import org.dsrpipeline.datamap.Operation;
@@ -28,16 +30,17 @@ public class StoreChoices {
   }
 
   /**
-   * The store names; for a restriction of every controller store, the processor stores are recorded
+   * The store names; for a restriction or export of every controller store, the processor stores are recorded
    * HANDLED_WITH_CONTROLLER (left untouched: their customers decide). The stores on legitimate interests are
    * limited to the collections on that basis ({@link OperationScopes}).
    */
   public List<String> choose(String reference, Operation operation, Selection selection) {
     return switch (selection) {
       case CONTROLLER -> {
-        if (operation == Operation.RESTRICT) {
+        if (operation == Operation.RESTRICT || operation == Operation.EXPORT) {
+          var verb = operation == Operation.RESTRICT ? "restricted" : "given to the subject";
           stores.processorStores().forEach(store -> work.recordNotActedOn(reference, store, operation, 1,
-              StoreOutcome.Status.HANDLED_WITH_CONTROLLER, "held as processor: restricted by the controller "
+              StoreOutcome.Status.HANDLED_WITH_CONTROLLER, "held as processor: " + verb + " by the controller "
                   + "(the customer that sent the data), not by us"));
         }
         yield stores.controllerStores(operation);
@@ -45,7 +48,7 @@ public class StoreChoices {
       case LEGITIMATE_INTERESTS -> {
         var chosen = stores.controllerStores(operation, LegalBasis.LEGITIMATE_INTERESTS);
         scopes.limit(reference, operation, chosen.stream().collect(Collectors.toMap(name -> name,
-            name -> stores.collectionsOn(name, LegalBasis.LEGITIMATE_INTERESTS))));
+            name -> Scope.collections(Set.copyOf(stores.collectionsOn(name, LegalBasis.LEGITIMATE_INTERESTS))))));
         yield chosen;
       }
       case RESTRICTED -> work.outcomes(reference).stream()

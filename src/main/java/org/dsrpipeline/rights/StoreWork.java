@@ -85,8 +85,8 @@ public class StoreWork {
   }
 
   /**
-   * FIND, ERASE, RESTRICT, UNRESTRICT or SUPPRESS_MARKETING; EXPORT and RECTIFY need their inputs (below). A RESTRICT
-   * limited to some collections ({@link OperationScopes}) restricts only those.
+   * FIND, ERASE, RESTRICT, UNRESTRICT or SUPPRESS_MARKETING; EXPORT and RECTIFY need their inputs (below). An
+   * operation limited to a part of the store ({@link OperationScopes}) acts on that part only.
    */
   public Result run(String reference, String store, Operation operation) {
     return run(reference, store, operation, 1);
@@ -103,11 +103,7 @@ public class StoreWork {
     return switch (operation) {
       case FIND -> work(reference, store, operation, pass, (c, ref, subject) -> c.find(ref, subject));
       case ERASE -> work(reference, store, operation, pass, (c, ref, subject) -> c.erase(ref, subject));
-      case RESTRICT -> {
-        var only = scopes.collections(reference, store, operation);
-        yield work(reference, store, operation, pass, (c, ref, subject) -> only.isPresent()
-            ? c.restrict(ref, subject, only.get()) : c.restrict(ref, subject));
-      }
+      case RESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.restrict(ref, subject));
       case UNRESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.unrestrict(ref, subject));
       case SUPPRESS_MARKETING -> work(reference, store, operation, pass,
           (c, ref, subject) -> c.suppressMarketing(ref, subject));
@@ -163,7 +159,8 @@ public class StoreWork {
 
   private Result work(String reference, String store, Operation operation, int pass, Work work) {
     var request = request(reference);
-    var connector = registry.connector(store);
+    var scope = scopes.scope(reference, store, operation);
+    var connector = scope.isWholeStore() ? registry.connector(store) : registry.connector(store).within(scope);
     var subject = resolution.identities(reference);
     openRow(request, store, operation, pass);
     return ownTransaction.execute(tx -> {

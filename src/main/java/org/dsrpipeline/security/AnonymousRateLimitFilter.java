@@ -25,7 +25,7 @@ class AnonymousRateLimitFilter extends OncePerRequestFilter {
     var path = request.getRequestURI().substring(request.getContextPath().length());
     return !(("POST".equals(request.getMethod()) && path.equals("/api/requests"))
         || path.startsWith("/verify/") || path.startsWith("/status/") || path.startsWith("/download/")
-        || path.startsWith("/phone-proof/"));
+        || path.startsWith("/phone-proof/") || path.startsWith("/recipient/"));
   }
 
   @Override

@@ -63,6 +63,11 @@ class WebSecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/status/*", "/verify/*").permitAll()
             // the confirmation itself; its form carries a nonce of FormNonces instead of a session's CSRF token
             .requestMatchers(HttpMethod.POST, "/verify/*").permitAll()
+            // a recipient's Art. 19 notice behind its secret link (rights/recipients); its form carries a nonce too
+            .requestMatchers("/recipient/*").permitAll()
+            // the requester's package behind the completion email's secret link; the POST carries a FormNonces nonce
+            .requestMatchers(HttpMethod.GET, "/download/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/download/*").permitAll()
             .requestMatchers(HttpMethod.GET, "/demo/mailbox").permitAll()
             // the requester proves their phone behind their secret status link (rights/proof)
             .requestMatchers(HttpMethod.GET, "/phone-proof/*").permitAll()

@@ -30,6 +30,9 @@ public final class RightProcess {
   public static final String TASK_RESOLVE_SUBJECT = "Task_ResolveSubject";
   public static final String TASK_CHECK_SUBJECT_IDENTITIES = "Task_CheckSubjectIdentities";
   public static final String TASK_RUN_STORE_OPERATION = "Task_RunStoreOperation";
+  /** Art. 19, after the stores of an erasure, restriction or rectification: how many recipients were recorded. */
+  public static final String TASK_NOTIFY_RECIPIENTS = "Task_NotifyRecipients";
+  public static final String RECIPIENTS_TOLD = "recipientsTold";
   public static final String EVENT_MANUAL_ACTION_ANSWERED = "Event_ManualActionAnswered";
   public static final String TIMER_CHECK_MANUAL_ACTION = "Timer_CheckManualActionAgain";
 

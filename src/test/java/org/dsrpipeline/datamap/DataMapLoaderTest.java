@@ -88,6 +88,8 @@ class DataMapLoaderTest {
       assertThat(map.store("helpdesk").orElseThrow().http().baseUrl()).isEqualTo("http://localhost:8080/demo/helpdesk");
       assertThat(map.store("helpdesk").orElseThrow().http().authValue()).isEqualTo("Bearer demo-helpdesk-token");
       assertThat(map.store("paper-archive").orElseThrow().instructionsFor(Operation.FIND)).contains("{customerId}");
+      assertThat(map.controllerContacts()).hasValueSatisfying(c -> assertThat(c.store() + "." + c.collection() + "."
+          + c.key()).isEqualTo("customer-accounts.customer.id"));
     }
   }
 
@@ -250,6 +252,29 @@ class DataMapLoaderTest {
 
     assertThat(problem(yaml)).isEqualTo(PREFIX + "9, " + CUSTOMER + " > controller-field: controller-field id names "
         + "the controller customer, not the subject: it must not have 'identity' or 'references'");
+  }
+
+  @Test
+  void theControllersSectionSaysWhereEachControllerCustomersContactIs() {
+    var map = load(VALID + "controllers: {store: accounts, collection: customer, key: id, email: email, name: email, "
+        + "default-language: el}\n");
+
+    assertThat(map.controllerContacts()).hasValue(new ControllerContacts("accounts", "customer", "id", "email",
+        "email", null, "el"));
+    assertThat(load(VALID).controllerContacts()).isEmpty();
+  }
+
+  @Test
+  void theControllersSectionNamesAJdbcStoreCollectionAndFieldsThatExist() {
+    assertThat(problem(VALID + "controllers: {store: crm, collection: customer, key: id, email: email, name: email}\n"))
+        .endsWith("controllers > store: no store 'crm' (stores: accounts)");
+    assertThat(problem(VALID + "controllers: {store: accounts, collection: customer, key: id, email: email, "
+        + "name: company}\n")).endsWith("controllers > name: no field 'company' in collection customer (fields: id, "
+        + "email, restricted)");
+    assertThat(problem(VALID + "controllers: {store: accounts, collection: customer, key: id, email: email, "
+        + "name: email, default-language: de}\n")).endsWith("must be en or el, not 'de'");
+    assertThat(problem(VALID + "controllers: {store: accounts, collection: customer, key: id}\n"))
+        .contains("controllers: missing 'email'");
   }
 
   // ---- collections ----

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,18 @@ class MailTemplatesTest {
 
     assertThat(email.subject()).contains("DSR-2026-000042");
     assertThat(email.htmlBody()).contains("http://localhost:8080/camunda/app/tasklist/", "28 December 2026");
+  }
+
+  @ParameterizedTest(name = "recipient-notice in {0}")
+  @CsvSource({"en", "el"})
+  void aRecipientIsToldWhatToDoInWhichStoreAndGetsTheLinkButNotWhoseDataItIs(String language) {
+    var email = templates.render("recipient-notice", language, Map.of("recipientName", "CRM provider",
+        "reference", "DSR-2026-000042", "tasks", List.of(Map.of("description", "Contacts in the CRM",
+            "operation", "ERASE")), "link", "http://localhost:8080/recipient/tok", "expiresDate", "2 January 2027"));
+
+    assertThat(email.subject()).contains("DSR-2026-000042").doesNotContain("${");
+    assertThat(email.htmlBody()).contains("CRM provider", "Contacts in the CRM", "http://localhost:8080/recipient/tok",
+        "2 January 2027").doesNotContain("${", "requester@example.org");
   }
 
   @ParameterizedTest(name = "dpo-email-failed in {0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -63,6 +64,11 @@ class RestrictionIT extends IntegrationTest {
     stores.othersUnchanged(before, subject);
     assertThat(requests.findByReference(reference).orElseThrow().restricted()).isTrue();
     assertThat(flow.statusPage(reference)).containsEntry("status", "COMPLETED").containsEntry("restricted", true);
+    assertThat((List<String>) flow.statusPage(reference).get("recipients")).as("Art. 19: the recipients of the "
+        + "restricted customer account are listed").anyMatch(line -> line.contains("Company branches abroad")
+            && line.contains("restrict"));
+    assertThat(flow.api().events(reference, "RECIPIENT_NOTIFIED")).isNotEmpty()
+        .allSatisfy(e -> assertThat((String) e.get("outcome")).contains("notified to restrict"));
     assertThat((Map<String, Object>) flow.dpoView(reference).get("restriction")).containsEntry("restricted", true);
     assertThat(outcomes(flow, reference, "RESTRICT")).containsExactlyInAnyOrder("customer-accounts OK",
         "message-log HANDLED_WITH_CONTROLLER", "marketing OK", "web-tracking OK", "helpdesk OK", "crm OK",

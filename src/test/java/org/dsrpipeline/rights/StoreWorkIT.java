@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.dsrpipeline.audit.AuditTrail;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.datamap.Pseudonymiser;
 import org.dsrpipeline.demo.DemoSubjects;
@@ -173,7 +175,7 @@ class StoreWorkIT extends IntegrationTest {
   void aRestrictionLimitedToSomeCollectionsRestrictsOnlyThose() {
     var reference = verifiedRequest(http, ANNA.email(), null);
     resolution.resolve(reference);
-    scopes.limit(reference, Operation.RESTRICT, Map.of("customer-accounts", List.of("customer")));
+    scopes.limit(reference, Operation.RESTRICT, Map.of("customer-accounts", Scope.collections(Set.of("customer"))));
 
     var restricted = work.run(reference, "customer-accounts", Operation.RESTRICT);
 

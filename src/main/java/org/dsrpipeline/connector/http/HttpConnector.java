@@ -18,12 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.dsrpipeline.connector.CollectionOutcome;
 import org.dsrpipeline.connector.Connector;
 import org.dsrpipeline.connector.Correction;
 import org.dsrpipeline.connector.RecordSink;
 import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.connector.http.HttpStoreClient.RecordHandler;
 import org.dsrpipeline.connector.http.HttpStoreClient.StoreCallException;
@@ -51,11 +51,28 @@ public final class HttpConnector implements Connector {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
+  private final Scope scope;
+
   public HttpConnector(Store store, HttpClient httpClient, Pseudonymiser pseudonymiser, Clock clock) {
+    this(store, new HttpStoreClient(store.name(), store.http(), httpClient), pseudonymiser, clock, Scope.WHOLE_STORE);
+  }
+
+  private HttpConnector(Store store, HttpStoreClient client, Pseudonymiser pseudonymiser, Clock clock, Scope scope) {
     this.store = store;
-    this.client = new HttpStoreClient(store.name(), store.http(), httpClient);
+    this.client = client;
     this.pseudonymiser = pseudonymiser;
     this.clock = clock;
+    this.scope = scope;
+  }
+
+  @Override
+  public Connector within(Scope scope) {
+    return new HttpConnector(store, client, pseudonymiser, clock, scope);
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> readByKey(String collection, Set<String> keys, List<String> fields) {
+    throw new UnsupportedOperationException("store " + store.name() + ": records are read by key in jdbc stores only");
   }
 
   @Override
@@ -208,25 +225,19 @@ public final class HttpConnector implements Connector {
 
   @Override
   public StoreOutcome restrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.RESTRICT, subject, collection -> true);
-  }
-
-  @Override
-  public StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections) {
-    return mark(request, Operation.RESTRICT, subject, collection -> collections.contains(collection.name()));
+    return mark(request, Operation.RESTRICT, subject);
   }
 
   @Override
   public StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.UNRESTRICT, subject, collection -> true);
+    return mark(request, Operation.UNRESTRICT, subject);
   }
 
-  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject,
-      Predicate<DataCollection> concerned) {
+  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject) {
     var restrict = operation == Operation.RESTRICT;
     return run(request, operation, collection -> {
       var restriction = collection.restriction();
-      if (restriction == null || !concerned.test(collection)) {
+      if (restriction == null) {
         return null;
       }
       var template = restrict ? restriction.restrict() : restriction.unrestrict();
@@ -276,7 +287,7 @@ public final class HttpConnector implements Connector {
           .flatMap(IdentityType::named).orElseThrow();
       for (var value : subject.of(type)) {
         client.search(search, Map.of(type.yamlName(), value), record -> {
-          if (belongsTo(collection, record, subject)
+          if (belongsTo(collection, record, subject) && inScope(collection, record)
               && seen.add(collection.key() == null ? record.toString() : String.valueOf(text(record.get(collection.key()))))) {
             handler.accept(record);
           }
@@ -289,6 +300,11 @@ public final class HttpConnector implements Connector {
     var records = new ArrayList<JsonNode>();
     matching(collection, subject, records::add);
     return records;
+  }
+
+  /** A record of a controller the scope does not name is left out, as if the search had not found it. */
+  private boolean inScope(DataCollection collection, JsonNode record) {
+    return scope.controllers() == null || scope.admitsController(text(record.get(collection.controllerField())));
   }
 
   private static boolean belongsTo(DataCollection collection, JsonNode record, SubjectIdentities subject) {
@@ -377,6 +393,9 @@ public final class HttpConnector implements Connector {
     var outcomes = new ArrayList<CollectionOutcome>();
     try {
       for (var collection : store.collections()) {
+        if (!scope.concerns(collection)) {
+          continue;
+        }
         var outcome = work.run(collection);
         if (outcome != null) {
           outcomes.add(outcome);

@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.dsrpipeline.connector.CollectionOutcome;
@@ -25,6 +24,7 @@ import org.dsrpipeline.connector.Connector;
 import org.dsrpipeline.connector.Correction;
 import org.dsrpipeline.connector.RecordSink;
 import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.DataCollection;
 import org.dsrpipeline.datamap.ErasureAction;
@@ -50,9 +50,17 @@ public final class JdbcConnector implements Connector {
   private final DataSource dataSource;
   private final Pseudonymiser pseudonymiser;
   private final Clock clock;
-  private final Map<String, Map<String, Integer>> columnTypes = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Integer>> columnTypes;
+  private final Scope scope;
 
   public JdbcConnector(Store store, DataSource dataSource, Pseudonymiser pseudonymiser, Clock clock) {
+    this(store, dataSource, pseudonymiser, clock, new ConcurrentHashMap<>(), Scope.WHOLE_STORE);
+  }
+
+  private JdbcConnector(Store store, DataSource dataSource, Pseudonymiser pseudonymiser, Clock clock,
+      Map<String, Map<String, Integer>> columnTypes, Scope scope) {
+    this.columnTypes = columnTypes;
+    this.scope = scope;
     this.store = store;
     this.dataSource = dataSource;
     this.pseudonymiser = pseudonymiser;
@@ -62,6 +70,51 @@ public final class JdbcConnector implements Connector {
   @Override
   public Store store() {
     return store;
+  }
+
+  @Override
+  public Connector within(Scope scope) {
+    return new JdbcConnector(store, dataSource, pseudonymiser, clock, columnTypes, scope);
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> readByKey(String collectionName, Set<String> keys, List<String> fields) {
+    var collection = store.collection(collectionName).orElseThrow(() -> new IllegalArgumentException("store "
+        + store.name() + " has no collection " + collectionName));
+    var found = new LinkedHashMap<String, Map<String, Object>>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    try (var connection = dataSource.getConnection()) {
+      var type = columnTypes(connection, collection).get(collection.key());
+      var typed = keys.stream().map(k -> JdbcValues.identityParameter(k, type)).filter(Objects::nonNull).toList();
+      if (typed.isEmpty()) {
+        return found;
+      }
+      var columns = new ArrayList<String>();
+      columns.add(collection.key());
+      fields.forEach(f -> columns.add(collection.field(f).orElseThrow(() -> new IllegalArgumentException(
+          "collection " + collectionName + " has no field " + f)).name()));
+      try (var statement = connection.prepareStatement("select " + String.join(", ", columns) + " from "
+          + table(collection) + " where " + collection.key() + " in (" + typed.stream().map(k -> "?")
+          .collect(Collectors.joining(", ")) + ")")) {
+        for (int i = 0; i < typed.size(); i++) {
+          statement.setObject(i + 1, typed.get(i));
+        }
+        try (var rows = statement.executeQuery()) {
+          while (rows.next()) {
+            var record = new LinkedHashMap<String, Object>();
+            for (int i = 1; i < columns.size(); i++) {
+              record.put(columns.get(i), rows.getObject(i + 1));
+            }
+            found.put(String.valueOf(JdbcValues.identityText(rows.getObject(1))), record);
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException(describe(e), e);
+    }
   }
 
   @Override
@@ -277,24 +330,17 @@ public final class JdbcConnector implements Connector {
 
   @Override
   public StoreOutcome restrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.RESTRICT, subject, true, collection -> true);
-  }
-
-  @Override
-  public StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections) {
-    return mark(request, Operation.RESTRICT, subject, true, collection -> collections.contains(collection.name()));
+    return mark(request, Operation.RESTRICT, subject, true);
   }
 
   @Override
   public StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject) {
-    return mark(request, Operation.UNRESTRICT, subject, false, collection -> true);
+    return mark(request, Operation.UNRESTRICT, subject, false);
   }
 
-  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject, boolean restricted,
-      Predicate<DataCollection> concerned) {
+  private StoreOutcome mark(RequestRef request, Operation operation, SubjectIdentities subject, boolean restricted) {
     return each(request, operation, (connection, collection) -> {
-      var match = collection.restriction() == null || !concerned.test(collection) ? Optional.<Match>empty()
-          : match(connection, collection, subject);
+      var match = collection.restriction() == null ? Optional.<Match>empty() : match(connection, collection, subject);
       if (match.isEmpty()) {
         return null;
       }
@@ -406,8 +452,23 @@ public final class JdbcConnector implements Connector {
       clauses.add(column + " in (" + typed.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")");
       parameters.addAll(typed);
     }
-    return clauses.isEmpty() ? Optional.empty()
-        : Optional.of(new Match("(" + String.join(" or ", clauses) + ")", parameters));
+    if (clauses.isEmpty()) {
+      return Optional.empty();
+    }
+    var sql = "(" + String.join(" or ", clauses) + ")";
+    if (scope.controllers() != null) {
+      // only the records of the controllers whose instruction the operation carries out
+      var type = columnTypes(connection, collection).get(collection.controllerField());
+      var typed = scope.controllers().stream().map(v -> JdbcValues.identityParameter(v, type))
+          .filter(Objects::nonNull).toList();
+      if (typed.isEmpty()) {
+        return Optional.empty();
+      }
+      sql += " and " + collection.controllerField() + " in (" + typed.stream().map(v -> "?")
+          .collect(Collectors.joining(", ")) + ")";
+      parameters.addAll(typed);
+    }
+    return Optional.of(new Match(sql, parameters));
   }
 
   /** The SQL types of the collection's columns, read once; also proves that the table and columns exist. */
@@ -457,6 +518,9 @@ public final class JdbcConnector implements Connector {
       try {
         var outcomes = new ArrayList<CollectionOutcome>();
         for (var collection : store.collections()) {
+          if (!scope.concerns(collection)) {
+            continue;
+          }
           var outcome = work.run(connection, collection);
           if (outcome != null) {
             outcomes.add(outcome);

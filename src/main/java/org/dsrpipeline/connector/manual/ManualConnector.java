@@ -1,8 +1,9 @@
 package org.dsrpipeline.connector.manual;
 
-import java.util.List;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import org.dsrpipeline.connector.Connector;
 import org.dsrpipeline.connector.Correction;
 import org.dsrpipeline.connector.RecordSink;
 import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.IdentityType;
 import org.dsrpipeline.datamap.Operation;
@@ -70,9 +72,15 @@ public final class ManualConnector implements Connector {
     return act(request, Operation.RESTRICT, subject, List.of());
   }
 
+  /** A person acts on the whole store: the instructions name the store, not its collections or controllers. */
   @Override
-  public StoreOutcome restrict(RequestRef request, SubjectIdentities subject, Set<String> collections) {
-    return act(request, Operation.RESTRICT, subject, List.of());
+  public Connector within(Scope scope) {
+    return this;
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> readByKey(String collection, Set<String> keys, List<String> fields) {
+    throw new UnsupportedOperationException("store " + store.name() + ": records are read by key in jdbc stores only");
   }
 
   @Override

@@ -53,6 +53,8 @@ final class FormRules {
   static final String LIFT_RESTRICTION = "Form_LiftRestriction";
   static final String WEIGH_OBJECTION = "Form_WeighObjection";
   static final String REVIEW_CORRECTIONS = "Form_ReviewCorrections";
+  static final String REVIEW_ACCESS_PACKAGE = "Form_ReviewAccessPackage";
+  static final String REVIEW_PORTABILITY_PACKAGE = "Form_ReviewPortabilityPackage";
 
   private static final Map<String, List<Field>> BY_FORM = Map.ofEntries(
       Map.entry(REVIEW_REQUEST, List.of(
@@ -80,7 +82,13 @@ final class FormRules {
           Field.text("groundsText", "The compelling grounds, as the requester will read them", false, 2000)
               .requiredWhen("compellingGrounds", "true"))),
       Map.entry(REVIEW_CORRECTIONS, List.of(
-          Field.ticked("correctionsReviewed", "I have decided every correction on the page: carry them out"))));
+          Field.ticked("correctionsReviewed", "I have decided every correction on the page: carry them out"))),
+      Map.entry(REVIEW_ACCESS_PACKAGE, List.of(
+          Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),
+          Field.text("outcomeSummary", "A note from our DPO", false, 4000))),
+      Map.entry(REVIEW_PORTABILITY_PACKAGE, List.of(
+          Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),
+          Field.text("outcomeSummary", "A note from our DPO", false, 4000))));
 
   private FormRules() {
   }

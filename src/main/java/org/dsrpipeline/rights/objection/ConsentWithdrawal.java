@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.datamap.DataCollection;
 import org.dsrpipeline.datamap.DataMap;
 import org.dsrpipeline.datamap.LegalBasis;
@@ -30,7 +32,7 @@ public class ConsentWithdrawal {
    * to restrict, its collections processed on consent (the only ones restricted: the store's others stay as they are).
    */
   public record Plan(List<String> restrict, List<String> erase, List<String> decisions,
-      Map<String, List<String>> restrictCollections) {
+      Map<String, Scope> restrictCollections) {
 
     public String summary() {
       return "Consent withdrawn: " + String.join("; ", decisions) + ". Restrict: " + join(restrict) + "; erase: "
@@ -51,7 +53,7 @@ public class ConsentWithdrawal {
   /** {@code decide}: the DMN's action for one collection of one store. */
   public Plan plan(BiFunction<Store, DataCollection, String> decide) {
     var restrict = new ArrayList<String>();
-    var restrictCollections = new LinkedHashMap<String, List<String>>();
+    var restrictCollections = new LinkedHashMap<String, Scope>();
     var erase = new ArrayList<String>();
     var decisions = new ArrayList<String>();
     for (var store : map.stores()) {
@@ -70,7 +72,8 @@ public class ConsentWithdrawal {
       }
       (eraseAll ? erase : restrict).add(store.name());
       if (!eraseAll) {
-        restrictCollections.put(store.name(), consent.stream().map(DataCollection::name).toList());
+        restrictCollections.put(store.name(), Scope.collections(consent.stream().map(DataCollection::name)
+            .collect(Collectors.toSet())));
       }
     }
     return new Plan(List.copyOf(restrict), List.copyOf(erase), List.copyOf(decisions),

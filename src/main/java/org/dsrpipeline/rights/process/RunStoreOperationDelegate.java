@@ -8,6 +8,7 @@ import static org.dsrpipeline.workflow.RightProcess.STORE;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dsrpipeline.datamap.Operation;
+import org.dsrpipeline.delivery.StoreExports;
 import org.dsrpipeline.rights.StoreWork;
 import org.dsrpipeline.rights.rectification.Rectifications;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,12 @@ class RunStoreOperationDelegate implements JavaDelegate {
 
   private final StoreWork work;
   private final Rectifications rectifications;
+  private final StoreExports exports;
 
-  RunStoreOperationDelegate(StoreWork work, Rectifications rectifications) {
+  RunStoreOperationDelegate(StoreWork work, Rectifications rectifications, StoreExports exports) {
     this.work = work;
     this.rectifications = rectifications;
+    this.exports = exports;
   }
 
   @Override
@@ -35,7 +38,9 @@ class RunStoreOperationDelegate implements JavaDelegate {
     var store = (String) execution.getVariable(STORE);
     var operation = Operation.valueOf((String) execution.getVariable(OPERATION));
     var pass = execution.getVariable(PASS) instanceof Number n ? n.intValue() : 1;
+    // RECTIFY applies the accepted corrections; EXPORT streams the store's records into the request's package store
     var result = operation == Operation.RECTIFY ? rectifications.apply(reference, store)
+        : operation == Operation.EXPORT ? exports.export(reference, store)
         : work.run(reference, store, operation, pass);
     if (result.failed()) {
       throw new StoreOperationFailed("Request " + reference + ": " + operation + " in store " + store + " failed: "

@@ -16,10 +16,13 @@ import java.util.Set;
 import org.dsrpipeline.connector.CollectionOutcome;
 import org.dsrpipeline.connector.Correction;
 import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
+import org.dsrpipeline.datamap.DataCollection;
 import org.dsrpipeline.datamap.HttpSettings;
 import org.dsrpipeline.datamap.IdentityType;
 import org.dsrpipeline.datamap.Pseudonymiser;
+import org.dsrpipeline.datamap.Role;
 import org.dsrpipeline.datamap.Store;
 import org.dsrpipeline.datamap.SubjectIdentities;
 import org.dsrpipeline.support.DemoMaps;
@@ -309,6 +312,26 @@ class HttpConnectorTest {
         .extracting(c -> c.query().get("page")).containsExactly("1", "2");
     assertThat(connector(helpdesk).find(REQUEST, ANNA).status()).as("the default bound, 10 MiB, lets it through")
         .isEqualTo(StoreOutcome.Status.OK);
+  }
+
+  @Test
+  void anOperationLimitedToOneControllerFiltersTheRecordsFoundByTheControllerField() {
+    // the CRM as if it were held as processor, its contacts' company naming the controller customer
+    var contacts = crm.collections().get(0);
+    var asProcessor = new Store(crm.name(), crm.kind(), Role.PROCESSOR, crm.description(), crm.jdbc(), crm.http(),
+        crm.instructions(), crm.defaultInstructions(), crm.recipients(), List.of(new DataCollection(contacts.name(),
+            contacts.key(), contacts.purpose(), contacts.legalBasis(), "company", contacts.retention(),
+            contacts.restriction(), contacts.marketing(), contacts.endpoints(), contacts.fields())));
+    var scoped = connector(asProcessor).within(Scope.controllers(Set.of("Georgiou Travel")));
+
+    var found = scoped.find(REQUEST, ANNA);
+    var restricted = scoped.restrict(REQUEST, ANNA);
+
+    assertThat(found.collections()).singleElement().satisfies(c -> assertThat(c.found()).isEqualTo(1))
+        .satisfies(c -> assertThat(c.controllers()).containsOnlyKeys("Georgiou Travel"));
+    assertThat(restricted.collections()).singleElement().extracting(CollectionOutcome::restricted).isEqualTo(1L);
+    assertThat(saas.contacts.all()).filteredOn(c -> Boolean.TRUE.equals(c.get("restricted")))
+        .extracting(c -> c.get("full_name")).containsExactly("Anna Georgiou");
   }
 
   private HttpConnector connector(Store store) {

@@ -17,13 +17,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.dsrpipeline.connector.CollectionOutcome;
 import org.dsrpipeline.connector.Correction;
 import org.dsrpipeline.connector.JdbcDataSources;
 import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.DataMap;
 import org.dsrpipeline.datamap.IdentityGraph;
@@ -245,12 +246,45 @@ class JdbcConnectorTest {
   void aRestrictionLimitedToCollectionsLeavesTheStoresOtherCollectionsAsTheyWere() {
     var accounts = connector("customer-accounts");
 
-    var limited = collections(List.of(accounts.restrict(REQUEST, anna(), Set.of("customer"))));
+    var limited = collections(List.of(accounts.within(Scope.collections(Set.of("customer"))).restrict(REQUEST, anna())));
 
     assertThat(limited.get("customer").restricted()).isEqualTo(1);
     assertThat(limited).doesNotContainKey("invoice");
     assertThat(jdbc.queryForObject("select count(*) from accounts.invoice where restricted", Long.class)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from accounts.customer where restricted", Long.class)).isEqualTo(1);
+  }
+
+  @Test
+  void anOperationLimitedToOneControllerActsOnlyOnThatControllersRecords() {
+    var messages = connector("message-log");
+    var perController = messages.find(REQUEST, anna()).collections().get(0).controllers();
+    assertThat(perController).as("Anna's messages come from several controller customers").hasSizeGreaterThan(1);
+    var chosen = perController.keySet().iterator().next();
+
+    var scoped = messages.within(Scope.controllers(Set.of(chosen)));
+    var found = scoped.find(REQUEST, anna()).collections().get(0);
+    var restricted = scoped.restrict(REQUEST, anna()).collections().get(0);
+
+    assertThat(found.found()).isEqualTo(perController.get(chosen));
+    assertThat(found.controllers()).containsOnlyKeys(chosen);
+    assertThat(restricted.restricted()).isEqualTo(perController.get(chosen));
+    assertThat(jdbc.queryForList("select distinct sender_customer_id from messaging.message_log where restricted",
+        Object.class)).extracting(String::valueOf).containsExactly(chosen);
+    assertThat(connector("customer-accounts").within(Scope.controllers(Set.of(chosen))).restrict(REQUEST, anna())
+        .collections()).as("a store of no controller has nothing in a controller's scope").isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from accounts.customer where restricted", Long.class)).isZero();
+  }
+
+  @Test
+  void aControllerCustomersContactIsReadByItsKey() {
+    var anna = String.valueOf(DemoSubjects.ANNA.customerId());
+
+    var contacts = connector("customer-accounts").readByKey("customer", Set.of(anna, "999999", "not a number"),
+        List.of("email", "company"));
+
+    assertThat(contacts).containsOnlyKeys(anna);
+    assertThat(contacts.get(anna)).containsEntry("email", DemoSubjects.ANNA.email())
+        .containsEntry("company", DemoSubjects.ANNA.company());
   }
 
   @Test

@@ -36,10 +36,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Erasure from POST /api/requests to the final email, on the application's demo stores (jdbc) and a local
@@ -176,6 +181,72 @@ class ErasureIT extends IntegrationTest {
     assertThat(api.events(reference, "SUBJECT_IDENTITIES_DELETED")).hasSize(1);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ErasureProcess.KEY_DEFERRED)
         .processInstanceBusinessKey(reference).count()).isZero();
+  }
+
+  @Test
+  void everyRecipientOfAChangedStoreIsToldOnceAndAcknowledgesOnItsPageOrIsRecordedWithTheMapsReason() {
+    var subject = seededSubject(false);
+    saas.contacts.add("email", subject.email(), "phone", subject.phone(), "full_name", "CRM copy", "company", "X",
+        "notes", "", "unsubscribed", false);
+    saas.tickets.add("requester_email", subject.email(), "requester_name", "Helpdesk copy", "requester_phone", null,
+        "subject", "Invoice", "body", "Where is my invoice?", "created_at", Instant.now().toString());
+    var reference = fileAndConfirm(subject.email());
+    approveThePlan(reference);
+    answerTheManualAction(reference);
+    awaitCompletedWithTheFinalEmail(reference, subject.email());
+
+    var recipients = api.as("dpo").exchange("/api/dpo/requests/" + reference + "/recipients", HttpMethod.GET, null,
+        DsrApi.LIST).getBody();
+    assertThat(recipients).extracting(r -> r.get("recipient") + " " + r.get("status")).as("not the message log's: "
+        + "held as processor").containsExactlyInAnyOrder("Hosting provider NOT_NOTIFIED",
+        "Company branches abroad NOTIFIED", "Helpdesk provider NOTIFIED", "CRM provider NOTIFIED");
+    assertThat(recipients).filteredOn(r -> "Hosting provider".equals(r.get("recipient"))).singleElement()
+        .satisfies(r -> assertThat((String) r.get("reason")).contains("on our behalf only"));
+    var notices = mailsTo("privacy@crm.example").stream().filter(m -> Mails.subject(m).contains(reference)).toList();
+    assertThat(notices).hasSize(1);
+    assertThat(Mails.body(notices.get(0))).as("the email names no subject").doesNotContain(subject.email())
+        .doesNotContain(subject.phone());
+    var page = Mails.linkPath(notices.get(0), "/recipient/");
+
+    var shown = http.getForEntity(page, String.class);
+    assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shown.getBody()).contains(subject.email(), "erase the data", reference);
+    var forged = http.postForEntity(page, form("nonce", "forged"), String.class);
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.events(reference, "RECIPIENT_ACKNOWLEDGED")).isEmpty();
+    var nonce = shown.getBody().replaceAll("(?s).*name=\"nonce\" value=\"([^\"]+)\".*", "$1");
+    var acknowledged = http.postForEntity(page, form("nonce", nonce), String.class);
+    var replayed = http.postForEntity(page, form("nonce", nonce), String.class);
+
+    assertThat(acknowledged.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(acknowledged.getBody()).contains("your confirmation is recorded");
+    assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(replayed.getBody()).contains("already confirmed");
+    assertThat(api.events(reference, "RECIPIENT_ACKNOWLEDGED")).hasSize(1);
+    assertThat(http.getForEntity("/recipient/" + "x".repeat(43), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    var helpdesk = Mails.linkPath(mailsTo("privacy@helpdesk.example").stream()
+        .filter(m -> Mails.subject(m).contains(reference)).findFirst().orElseThrow(), "/recipient/");
+    app.update("update dsr_recipient_notice set expires_at = ? where recipient_name = 'Helpdesk provider' and "
+        + "request_id = (select id from dsr_request where reference = ?)", Timestamp.from(Instant.now().minusSeconds(1)),
+        reference);
+    var expired = http.postForEntity(helpdesk, form("nonce", "any"), String.class);
+    assertThat(expired.getStatusCode()).as("expired: the same page as unknown").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(expired.getBody()).contains("unknown or has expired").doesNotContain(subject.email());
+    assertThat(api.as("dpo").exchange("/api/dpo/requests/" + reference + "/recipients", HttpMethod.GET, null,
+        DsrApi.LIST).getBody()).filteredOn(r -> "CRM provider".equals(r.get("recipient"))).singleElement()
+        .satisfies(r -> assertThat(r.get("status")).isEqualTo("ACKNOWLEDGED"));
+    assertThat(mailsTo(subject.email()).stream().map(Mails::body)).as("the answer lists the recipients (Art. 19)")
+        .anyMatch(b -> b.contains("We told CRM provider") && b.contains("Hosting provider, who received your data "
+            + "from us, was not told"));
+  }
+
+  private static HttpEntity<MultiValueMap<String, String>> form(String name, String value) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    var body = new LinkedMultiValueMap<String, String>();
+    body.add(name, value);
+    return new HttpEntity<>(body, headers);
   }
 
   @Test

@@ -75,9 +75,10 @@ class ErasureProcessTest extends RightProcessTestBase {
     complete(review, withVariables(PLAN_APPROVED, true));
     runAsyncJobs();
 
-    assertThat(erasure).hasPassed(CALL_ERASE_STORES, TASK_FORGET_IDENTITIES, "EndEvent_ErasureDone").isEnded()
-        .hasNotPassed(TASK_START_DEFERRED);
-    assertThat(calls).containsSubsequence("recordErasurePlanApprovedListener", "chooseStoresToEraseDelegate")
+    assertThat(erasure).hasPassed(CALL_ERASE_STORES, TASK_NOTIFY_RECIPIENTS, TASK_FORGET_IDENTITIES,
+        "EndEvent_ErasureDone").isEnded().hasNotPassed(TASK_START_DEFERRED);
+    assertThat(calls).containsSubsequence("recordErasurePlanApprovedListener", "chooseStoresToEraseDelegate",
+        "notifyRecipientsDelegate", "forgetSubjectIdentitiesDelegate")
         .contains("customer-accounts ERASE 1", "marketing ERASE 1", "paper-archive ERASE 1")
         .endsWith("forgetSubjectIdentitiesDelegate");
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(erasure.getId())

@@ -69,9 +69,10 @@ class ObjectionProcessTest extends RightProcessTestBase {
 
     runAsyncJobs();
 
-    assertThat(objection).hasPassed(CALL_SUPPRESS_MARKETING).hasNotPassed(TASK_WEIGH_OBJECTION).isEnded();
+    assertThat(objection).hasPassed(CALL_SUPPRESS_MARKETING, RightProcess.TASK_NOTIFY_RECIPIENTS)
+        .hasNotPassed(TASK_WEIGH_OBJECTION).isEnded();
     assertThat(calls).containsExactly("resolveSubjectDelegate", "choose SUPPRESS_MARKETING CONTROLLER",
-        "marketing SUPPRESS_MARKETING 1", "crm SUPPRESS_MARKETING 1");
+        "marketing SUPPRESS_MARKETING 1", "crm SUPPRESS_MARKETING 1", "notifyRecipientsDelegate");
   }
 
   @Test
@@ -107,7 +108,7 @@ class ObjectionProcessTest extends RightProcessTestBase {
         .isEnded();
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(objection.getId())
         .variableName(GROUNDS_TEXT).includeDeleted().singleResult().getState()).isEqualTo("DELETED");
-    assertThat(calls).containsExactly("resolveSubjectDelegate");
+    assertThat(calls).containsExactly("resolveSubjectDelegate", "notifyRecipientsDelegate");
   }
 
   @Test
@@ -121,7 +122,7 @@ class ObjectionProcessTest extends RightProcessTestBase {
     assertThat(objection).hasPassed(CALL_RESTRICT_LEGITIMATE_INTERESTS).hasNotPassed(TASK_SEND_COMPELLING_GROUNDS)
         .isEnded();
     assertThat(calls).containsExactly("resolveSubjectDelegate", "choose RESTRICT LEGITIMATE_INTERESTS",
-        "helpdesk RESTRICT 1", "crm RESTRICT 1");
+        "helpdesk RESTRICT 1", "crm RESTRICT 1", "notifyRecipientsDelegate");
   }
 
   @Test
@@ -146,7 +147,7 @@ class ObjectionProcessTest extends RightProcessTestBase {
     assertThat(objection).hasPassed(CALL_SUPPRESS_MARKETING_ON_WITHDRAWAL, TASK_PLAN_CONSENT_WITHDRAWAL,
         CALL_RESTRICT_CONSENT_DATA, CALL_ERASE_CONSENT_DATA + "#multiInstanceBody").isEnded();
     assertThat(calls).containsExactly("resolveSubjectDelegate", "choose SUPPRESS_MARKETING CONTROLLER",
-        "marketing SUPPRESS_MARKETING 1", "crm SUPPRESS_MARKETING 1", "marketing RESTRICT 1", "web-tracking RESTRICT 1");
+        "marketing SUPPRESS_MARKETING 1", "crm SUPPRESS_MARKETING 1", "marketing RESTRICT 1", "web-tracking RESTRICT 1", "notifyRecipientsDelegate");
     verify(answers).recordConsentWithdrawalPlan(eq(REFERENCE), contains("marketing.newsletter_subscription RESTRICT"));
     verify(scopes).limit(eq(REFERENCE), eq(Operation.RESTRICT), argThat(byStore -> byStore.keySet()
         .equals(Set.of("marketing", "web-tracking"))));

@@ -72,9 +72,10 @@ class RestrictionProcessTest extends RightProcessTestBase {
 
     runAsyncJobs();
 
-    assertThat(restriction).hasPassed(CALL_RESTRICT_STORES, TASK_MARK_RESTRICTED, TASK_HOLD_RESTRICTION).isEnded();
+    assertThat(restriction).hasPassed(CALL_RESTRICT_STORES, RightProcess.TASK_NOTIFY_RECIPIENTS, TASK_MARK_RESTRICTED,
+        TASK_HOLD_RESTRICTION).isEnded();
     assertThat(calls).containsExactly("resolveSubjectDelegate", "choose RESTRICT CONTROLLER",
-        "customer-accounts RESTRICT 1", "marketing RESTRICT 1", "paper-archive RESTRICT 1");
+        "customer-accounts RESTRICT 1", "marketing RESTRICT 1", "paper-archive RESTRICT 1", "notifyRecipientsDelegate");
     verify(restrictions).markRestricted(REFERENCE);
     var held = held();
     assertThat(held).isWaitingAt(TASK_LIFT_RESTRICTION);

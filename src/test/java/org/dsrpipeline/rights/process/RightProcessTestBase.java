@@ -72,6 +72,7 @@ public abstract class RightProcessTestBase {
       execution.setVariable(RightProcess.MANUAL_ACTION_PENDING, "MANUAL_PENDING".equals(answer));
     });
     record("recordIdentitiesDecisionListener");
+    record("notifyRecipientsDelegate");
   }
 
   @AfterEach
