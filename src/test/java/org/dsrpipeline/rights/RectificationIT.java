@@ -197,6 +197,20 @@ class RectificationIT extends IntegrationTest {
         + o.get("status")).containsExactlyInAnyOrder("RECTIFY customer-accounts OK", "RECTIFY crm OK");
     assertThat(rectifications.apply(reference, "crm").alreadyDone()).as("a retried step changes nothing").isTrue();
 
+    // Art. 19: the recipients of the corrected stores, told the accepted corrections only
+    var recipients = flow.api().as("dpo").exchange("/api/dpo/requests/" + reference + "/recipients", HttpMethod.GET,
+        null, DsrApi.LIST).getBody();
+    assertThat(recipients).extracting(r -> r.get("recipient") + " " + r.get("status")).containsExactlyInAnyOrder(
+        "Hosting provider NOT_NOTIFIED", "Company branches abroad NOTIFIED", "CRM provider NOTIFIED");
+    var notice = await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("privacy@crm.example").stream()
+        .filter(m -> Mails.subject(m).contains(reference)).toList(), l -> !l.isEmpty()).get(0);
+    assertThat(Mails.body(notice)).as("the email names no subject and no value").doesNotContain(subject.email(),
+        NEW_NAME, newPhoneE164);
+    var shown = http.getForEntity(Mails.linkPath(notice, "/recipient/"), String.class);
+    assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shown.getBody()).contains("crm.contacts.full_name: " + NEW_NAME, "crm.contacts.phone: " + newPhone)
+        .doesNotContain(NEW_COMPANY, "shoe_size", "customer-accounts.customer.full_name");
+
     // the evidence: each decision, never a value
     var decided = flow.api().events(reference, "CORRECTION_DECIDED");
     assertThat(decided).extracting(e -> e.get("actor") + ": " + e.get("outcome")).anyMatch(
@@ -251,6 +265,8 @@ class RectificationIT extends IntegrationTest {
         .list()).extracting(a -> history.createHistoricProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())
         .singleResult().getBusinessKey()).contains(reference);
     assertThat(flow.storeOutcomes(reference)).noneMatch(o -> "RECTIFY".equals(o.get("operation")));
+    assertThat(flow.api().as("dpo").exchange("/api/dpo/requests/" + reference + "/recipients", HttpMethod.GET, null,
+        DsrApi.LIST).getBody()).as("no store changed, no recipient told").isEmpty();
     assertThat(flow.api().events(reference, "CORRECTION_DECIDED")).extracting(e -> (String) e.get("outcome"))
         .containsExactly("Correction 1 (a field no store holds): NOT_HELD: no store holds this field",
             "Correction 2 (field restricted): NOT_CORRECTABLE: marks the restriction of processing");

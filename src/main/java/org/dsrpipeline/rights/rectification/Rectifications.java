@@ -330,6 +330,20 @@ public class Rectifications {
     return work.rectify(reference, store, corrections);
   }
 
+  /**
+   * For a recipient's notice (Art. 19): the accepted corrections that concern {@code stores}, as
+   * {@code store.collection.field: value}; never a rejected one.
+   */
+  @Transactional(readOnly = true)
+  public List<String> acceptedIn(String reference, List<String> stores) {
+    var lines = new ArrayList<String>();
+    for (var view : accepted(reference)) {
+      view.targets().stream().filter(t -> stores.contains(t.store()))
+          .forEach(t -> lines.add(t.qualified() + ": " + view.value()));
+    }
+    return lines;
+  }
+
   /** Per correction, what the requester is told: applied in which stores, rejected and why, not held. */
   @Transactional(readOnly = true)
   public List<CorrectionAnswer> answers(String reference) {
