@@ -1,7 +1,9 @@
 package org.dsrpipeline.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +15,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.dsrpipeline.rights.rectification.Rectifications;
 import org.dsrpipeline.support.DsrApi;
+import org.dsrpipeline.support.FakeSmsGateway;
 import org.dsrpipeline.support.IntegrationTest;
 import org.dsrpipeline.support.Mails;
 import org.dsrpipeline.workflow.RectificationProcess;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +50,20 @@ class RectificationIT extends IntegrationTest {
   @Autowired JdbcTemplate app;
   @Autowired Rectifications rectifications;
 
+  private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+  private static FakeSmsGateway gateway;
+
   private DemoStoreRows stores;
+
+  @BeforeAll
+  static void startSmsGateway() {
+    gateway = FakeSmsGateway.start();
+  }
+
+  @AfterAll
+  static void stopSmsGateway() {
+    gateway.close();
+  }
 
   @BeforeEach
   void storesAndDpoUsers() {
@@ -117,10 +135,33 @@ class RectificationIT extends IntegrationTest {
     var notHeld = flow.api().as("dpo").exchange(api + "/4", HttpMethod.POST, DsrApi.json(Map.of("decision",
         "accept")), String.class);
     assertThat(notHeld.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // the new phone proven like a new identity: a one-time code texted to it, sent back by the requester
+    assertThat(flow.api().as("dpo").exchange(api + "/1/code", HttpMethod.POST, DsrApi.json(Map.of()), String.class)
+        .getStatusCode()).as("a code only for a phone").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(flow.api().as("dpo").exchange(api + "/3/code", HttpMethod.POST, DsrApi.json(Map.of()), DsrApi.MAP)
+        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(flow.api().as("dpo").exchange(api + "/3/code", HttpMethod.POST, DsrApi.json(Map.of()), String.class)
+        .getStatusCode()).as("one code a minute").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    var text = await().atMost(Duration.ofSeconds(20)).until(() -> gateway.acceptedTo(newPhoneE164), t -> !t.isEmpty())
+        .get(0).text();
+    var code = CODE.matcher(text).results().map(m -> m.group(1)).findFirst().orElseThrow();
+    var wrong = flow.api().as("dpo").exchange(api + "/3", HttpMethod.POST, DsrApi.json(Map.of("decision", "accept",
+        "identityApproved", true, "code", code.equals("000000") ? "111111" : "000000")), String.class);
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrong.getBody()).contains("not right", "tries left");
     var approved = flow.api().as("dpo").exchange(api + "/3", HttpMethod.POST, DsrApi.json(Map.of("decision",
-        "accept", "identityApproved", true, "proof", "Called the customer back on the new number; code read out")),
-        DsrApi.MAP);
+        "accept", "identityApproved", true, "code", code)), DsrApi.MAP);
     assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
+    @SuppressWarnings("unchecked")
+    var phoneDecision = ((List<Map<String, Object>>) approved.getBody().get("corrections")).get(2);
+    assertThat(phoneDecision.get("identityApproved")).isEqualTo(true);
+    assertThat((String) phoneDecision.get("identityProof")).contains("one-time code texted to the new phone");
+    assertThat(app.queryForMap("select c.wrong_tries, c.status from dsr_phone_code c join dsr_request r on r.id = "
+        + "c.request_id where r.reference = ? and c.phone = ?", reference, newPhoneE164))
+        .as("the wrong try counted, the right one used the code").containsEntry("wrong_tries", 1)
+        .containsEntry("status", "USED");
+    assertThat(flow.api().events(reference, "PHONE_PROVEN")).extracting(e -> (String) e.get("outcome"))
+        .anyMatch(o -> o.startsWith("The new phone of correction 3 was proven by one-time code"));
     assertThat(approved.getBody().get("undecided")).isEqualTo(0);
     @SuppressWarnings("unchecked")
     var decisions = ((List<Map<String, Object>>) approved.getBody().get("corrections")).stream()
@@ -155,6 +196,20 @@ class RectificationIT extends IntegrationTest {
     assertThat(flow.storeOutcomes(reference)).extracting(o -> o.get("operation") + " " + o.get("store") + " "
         + o.get("status")).containsExactlyInAnyOrder("RECTIFY customer-accounts OK", "RECTIFY crm OK");
     assertThat(rectifications.apply(reference, "crm").alreadyDone()).as("a retried step changes nothing").isTrue();
+
+    // Art. 19: the recipients of the corrected stores, told the accepted corrections only
+    var recipients = flow.api().as("dpo").exchange("/api/dpo/requests/" + reference + "/recipients", HttpMethod.GET,
+        null, DsrApi.LIST).getBody();
+    assertThat(recipients).extracting(r -> r.get("recipient") + " " + r.get("status")).containsExactlyInAnyOrder(
+        "Hosting provider NOT_NOTIFIED", "Company branches abroad NOTIFIED", "CRM provider NOTIFIED");
+    var notice = await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("privacy@crm.example").stream()
+        .filter(m -> Mails.subject(m).contains(reference)).toList(), l -> !l.isEmpty()).get(0);
+    assertThat(Mails.body(notice)).as("the email names no subject and no value").doesNotContain(subject.email(),
+        NEW_NAME, newPhoneE164);
+    var shown = http.getForEntity(Mails.linkPath(notice, "/recipient/"), String.class);
+    assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shown.getBody()).contains("crm.contacts.full_name: " + NEW_NAME, "crm.contacts.phone: " + newPhone)
+        .doesNotContain(NEW_COMPANY, "shoe_size", "customer-accounts.customer.full_name");
 
     // the evidence: each decision, never a value
     var decided = flow.api().events(reference, "CORRECTION_DECIDED");
@@ -210,6 +265,8 @@ class RectificationIT extends IntegrationTest {
         .list()).extracting(a -> history.createHistoricProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())
         .singleResult().getBusinessKey()).contains(reference);
     assertThat(flow.storeOutcomes(reference)).noneMatch(o -> "RECTIFY".equals(o.get("operation")));
+    assertThat(flow.api().as("dpo").exchange("/api/dpo/requests/" + reference + "/recipients", HttpMethod.GET, null,
+        DsrApi.LIST).getBody()).as("no store changed, no recipient told").isEmpty();
     assertThat(flow.api().events(reference, "CORRECTION_DECIDED")).extracting(e -> (String) e.get("outcome"))
         .containsExactly("Correction 1 (a field no store holds): NOT_HELD: no store holds this field",
             "Correction 2 (field restricted): NOT_CORRECTABLE: marks the restriction of processing");

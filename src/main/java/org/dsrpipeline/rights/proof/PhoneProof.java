@@ -89,18 +89,18 @@ public class PhoneProof {
       return SendStatus.ALREADY_PROVEN;
     }
     var now = clock.instant();
-    var wait = latestCode(request.id()).flatMap(last -> codes.waitBeforeNext(last.issuedAt(), now));
+    var wait = latestCode(request).flatMap(last -> codes.waitBeforeNext(last.issuedAt(), now));
     if (wait.isPresent()) {
       throw new PhoneCodeTooSoon(wait.get());
     }
-    jdbc.update("update dsr_phone_code set status = 'REPLACED' where request_id = ? and status = 'ACTIVE'",
-        request.id());
+    jdbc.update("update dsr_phone_code set status = 'REPLACED' where request_id = ? and phone = ? and status = 'ACTIVE'",
+        request.id(), request.phone());
     var code = codes.newCode();
     var expires = codes.expiry(now);
     jdbc.update("insert into dsr_phone_code (request_id, phone, code_hash, issued_at, expires_at, wrong_tries, status) "
         + "values (?, ?, ?, ?, ?, 0, 'ACTIVE')", request.id(), request.phone(), codes.hash(request.id(), code),
         Timestamp.from(now), Timestamp.from(expires));
-    long codeId = latestCode(request.id()).orElseThrow().id();
+    long codeId = latestCode(request).orElseThrow().id();
     texts.queue(request.id(), codeId, request.phone(), text(request, code), expires);
     audit.record(request.id(), AuditTrail.REQUESTER, AuditAction.PHONE_CODE_ISSUED, "One-time code " + codeId
         + " for the request's phone issued and queued as a text; valid until " + expires, null);
@@ -118,7 +118,7 @@ public class PhoneProof {
     if (!OneTimeCodes.FORMAT.matcher(typed).matches()) {
       throw new PhoneProofRefused("code: must be the 6 digits of the text we sent you");
     }
-    var latest = latestCode(request.id());
+    var latest = latestCode(request);
     if (latest.isEmpty()) {
       return new Entry(Entry.Status.NO_CODE, 0, "No code was sent for this request yet; ask for one first");
     }
@@ -208,12 +208,16 @@ public class PhoneProof {
     return request;
   }
 
-  private Optional<PhoneCode> latestCode(long requestId) {
-    return jdbc.query("select * from dsr_phone_code where request_id = ? order by issued_at desc, id desc",
-        PhoneProof::code, requestId).stream().findFirst();
+  /** The latest code texted to the request's own phone (a correction's new phone has codes of its own). */
+  private Optional<PhoneCode> latestCode(DataSubjectRequest request) {
+    if (request.phone() == null) {
+      return Optional.empty();
+    }
+    return jdbc.query("select * from dsr_phone_code where request_id = ? and phone = ? order by issued_at desc, id desc",
+        PhoneProof::code, request.id(), request.phone()).stream().findFirst();
   }
 
-  private static PhoneCode code(ResultSet rs, int row) throws SQLException {
+  static PhoneCode code(ResultSet rs, int row) throws SQLException {
     return new PhoneCode(rs.getLong("id"), rs.getLong("request_id"), rs.getString("phone"), rs.getString("code_hash"),
         rs.getTimestamp("issued_at").toInstant(), rs.getTimestamp("expires_at").toInstant(), rs.getInt("wrong_tries"),
         PhoneCode.Status.valueOf(rs.getString("status")));

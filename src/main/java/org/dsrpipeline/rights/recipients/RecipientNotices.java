@@ -31,6 +31,7 @@ import org.dsrpipeline.rights.ColumnText;
 import org.dsrpipeline.rights.RecordedOutcome;
 import org.dsrpipeline.rights.StoreWork;
 import org.dsrpipeline.rights.proof.PhoneProof;
+import org.dsrpipeline.rights.rectification.Rectifications;
 import org.dsrpipeline.security.OneTimeTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -75,10 +76,12 @@ public class RecipientNotices {
   private final OrganisationProperties organisation;
   private final RecipientProperties properties;
   private final Clock clock;
+  private final Rectifications rectifications;
 
   RecipientNotices(DataMap map, StoreWork work, DataSubjectRequestRepository requests, PhoneProof phones,
       Outbox outbox, AuditTrail audit, JdbcTemplate jdbc, OrganisationProperties organisation,
-      RecipientProperties properties, Clock clock) {
+      RecipientProperties properties, Clock clock, Rectifications rectifications) {
+    this.rectifications = rectifications;
     this.map = map;
     this.work = work;
     this.requests = requests;
@@ -176,7 +179,7 @@ public class RecipientNotices {
           .filter(operation -> operationOf(found.requestId, store, operation))
           .map(operation -> new StoreTask(description(store), operation))).toList();
       var corrections = found.notice.operations().contains(Operation.RECTIFY.name())
-          ? request.corrections().stream().map(c -> c.field() + ": " + c.value()).toList() : List.<String>of();
+          ? rectifications.acceptedIn(request.reference(), found.notice.stores()) : List.<String>of();
       return new PageView(found.notice, request.reference(), tasks, request.fullName(), request.email(),
           phones.provenPhone(request).map(PhoneProof.ProvenPhone::phone).orElse(null), corrections);
     });

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import org.dsrpipeline.datamap.CorrectableFields;
+import org.dsrpipeline.datamap.IdentityType;
 import org.dsrpipeline.request.PersonalDataReads;
+import org.dsrpipeline.rights.proof.PhoneCodeTooSoon;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,21 +37,21 @@ class CorrectionsPageController {
   }
 
   record CorrectionJson(int index, String field, String value, String decision, List<Held> heldIn,
-      List<String> notCorrectableFields, boolean identity, String reason, boolean identityApproved,
+      List<String> notCorrectableFields, boolean identity, boolean phone, String reason, boolean identityApproved,
       String identityProof, String decidedBy, Instant decidedAt) {
 
     static CorrectionJson of(Rectifications.CorrectionView view) {
       return new CorrectionJson(view.index() + 1, view.field(), view.value(), view.decision().name(),
           view.targets().stream().map(CorrectionsPageController::held).toList(), view.refusedFields(),
-          view.identity(), view.reason(), view.identityApproved(), view.identityProof(), view.decidedBy(),
-          view.decidedAt());
+          view.identity(), view.targets().stream().anyMatch(t -> t.identity() == IdentityType.PHONE), view.reason(),
+          view.identityApproved(), view.identityProof(), view.decidedBy(), view.decidedAt());
     }
   }
 
   record CorrectionsJson(List<CorrectionJson> corrections, long undecided, boolean reviewed) {
   }
 
-  record DecisionInput(String decision, String reason, Boolean identityApproved, String proof) {
+  record DecisionInput(String decision, String reason, Boolean identityApproved, String proof, String code) {
   }
 
   private final Rectifications rectifications;
@@ -69,10 +71,10 @@ class CorrectionsPageController {
   String decide(@PathVariable String reference, @PathVariable int index,
       @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
       @RequestParam(required = false) Boolean identityApproved, @RequestParam(required = false) String proof,
-      Principal dpo, Model model, HttpServletResponse response) {
+      @RequestParam(required = false) String code, Principal dpo, Model model, HttpServletResponse response) {
     try {
       rectifications.decide(reference, index - 1, decision, reason, Boolean.TRUE.equals(identityApproved), proof,
-          dpo.getName());
+          code, dpo.getName());
     } catch (NoSuchElementException e) {
       return show(reference, dpo, model, response, null, HttpStatus.NOT_FOUND);
     } catch (Rectifications.DecisionRefused e) {
@@ -98,9 +100,41 @@ class CorrectionsPageController {
       @RequestBody DecisionInput input, Principal dpo) {
     return answer(reference, () -> {
       rectifications.decide(reference, index - 1, input.decision(), input.reason(),
-          Boolean.TRUE.equals(input.identityApproved()), input.proof(), dpo.getName());
+          Boolean.TRUE.equals(input.identityApproved()), input.proof(), input.code(), dpo.getName());
       return view(reference);
     });
+  }
+
+  @PostMapping("/dpo/requests/{reference}/corrections/{index}/code")
+  String sendCode(@PathVariable String reference, @PathVariable int index, Principal dpo, Model model,
+      HttpServletResponse response) {
+    try {
+      rectifications.sendCode(reference, index - 1, dpo.getName());
+    } catch (NoSuchElementException e) {
+      return show(reference, dpo, model, response, null, HttpStatus.NOT_FOUND);
+    } catch (Rectifications.DecisionRefused e) {
+      return show(reference, dpo, model, response, e.getMessage(), HttpStatus.BAD_REQUEST);
+    } catch (PhoneCodeTooSoon e) {
+      response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+      return show(reference, dpo, model, response, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS);
+    }
+    return "redirect:/dpo/requests/" + reference + "/corrections";
+  }
+
+  @PostMapping(path = "/api/dpo/requests/{reference}/corrections/{index}/code",
+      consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ResponseEntity<?> sendCodeJson(@PathVariable String reference, @PathVariable int index, Principal dpo) {
+    try {
+      return answer(reference, () -> {
+        rectifications.sendCode(reference, index - 1, dpo.getName());
+        return view(reference);
+      }, HttpStatus.ACCEPTED);
+    } catch (PhoneCodeTooSoon e) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+          .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+    }
   }
 
   private CorrectionsJson view(String reference) {
@@ -116,8 +150,12 @@ class CorrectionsPageController {
   }
 
   private static ResponseEntity<?> answer(String reference, Supplier<CorrectionsJson> work) {
+    return answer(reference, work, HttpStatus.OK);
+  }
+
+  private static ResponseEntity<?> answer(String reference, Supplier<CorrectionsJson> work, HttpStatus ok) {
     try {
-      return ResponseEntity.ok(work.get());
+      return ResponseEntity.status(ok).body(work.get());
     } catch (NoSuchElementException e) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND)
           .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request " + reference));

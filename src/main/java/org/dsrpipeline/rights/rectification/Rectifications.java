@@ -24,6 +24,7 @@ import org.dsrpipeline.request.RequestType;
 import org.dsrpipeline.rights.ColumnText;
 import org.dsrpipeline.rights.RecordedOutcome;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.proof.CorrectionPhoneCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,10 +82,12 @@ public class Rectifications {
   private final DataSubjectRequestRepository requests;
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
+  private final CorrectionPhoneCodes phoneCodes;
   private final Clock clock;
 
   Rectifications(DataMap map, StoreWork work, DataSubjectRequestRepository requests, JdbcTemplate jdbc,
-      AuditTrail audit, Clock clock) {
+      AuditTrail audit, CorrectionPhoneCodes phoneCodes, Clock clock) {
+    this.phoneCodes = phoneCodes;
     this.fields = new CorrectableFields(map);
     this.map = map;
     this.work = work;
@@ -163,9 +166,19 @@ public class Rectifications {
    * email or phone needs {@code identityApproved} and the {@code proof} of the new value (how it was proven,
    * e.g. a code sent to it, a document; evidence only). {@link DecisionRefused} says what is missing.
    */
-  @Transactional
+  @Transactional(noRollbackFor = DecisionRefused.class)
   public CorrectionView decide(String reference, int index, String decision, String reason, boolean identityApproved,
       String proof, String dpoUser) {
+    return decide(reference, index, decision, reason, identityApproved, proof, null, dpoUser);
+  }
+
+  /**
+   * As above; for a new phone, {@code code} may be the one-time code texted to it ({@link #sendCode}) that the
+   * requester sent back: entered right, it is the proof (a wrong one counts, as for the request's own phone).
+   */
+  @Transactional(noRollbackFor = DecisionRefused.class)
+  public CorrectionView decide(String reference, int index, String decision, String reason, boolean identityApproved,
+      String proof, String code, String dpoUser) {
     var request = rectification(reference);
     lock(request);
     var corrections = request.corrections();
@@ -198,14 +211,24 @@ public class Rectifications {
       throw new DecisionRefused("The proof note may have at most 1,000 characters.");
     }
     if (accepted && verdict.identity()) {
-      if (!identityApproved || proofNote == null) {
-        throw new DecisionRefused("Correction " + (index + 1) + " changes an email or phone, the way to the "
-            + "subject's account: tick the explicit approval of this field and record how the new value was proven "
-            + "(like a new identity).");
-      }
       var problem = identityProblem(verdict, corrections.get(index).value());
       if (problem != null) {
         throw new DecisionRefused(problem);
+      }
+      var typedCode = code == null || code.isBlank() ? null : code.strip();
+      if (!identityApproved || (proofNote == null && typedCode == null)) {
+        throw new DecisionRefused("Correction " + (index + 1) + " changes an email or phone, the way to the "
+            + "subject's account: tick the explicit approval of this field and record how the new value was proven "
+            + "(like a new identity), or enter the one-time code texted to the new phone.");
+      }
+      if (typedCode != null) {
+        var entry = phoneCodes.enter(request, index, newPhone(verdict, corrections.get(index).value()), typedCode,
+            dpoUser);
+        if (!entry.proven()) {
+          throw new DecisionRefused(entry.message());
+        }
+        var byCode = "one-time code texted to the new phone, sent back by the requester";
+        proofNote = proofNote == null ? byCode : ColumnText.fit(proofNote + "; " + byCode, MAX_TEXT);
       }
     }
     var now = Timestamp.from(clock.instant());
@@ -225,6 +248,39 @@ public class Rectifications {
         ? "; identity field approved explicitly, proof recorded" : "") + (why == null ? "" : ". Reason: " + why),
         1000), "GDPR Art. 16");
     return corrections(reference).get(index);
+  }
+
+  /**
+   * Texts a one-time code to the new phone of correction {@code index} (0-based), to prove it like a new identity;
+   * {@code PhoneCodeTooSoon} within the resend interval.
+   */
+  @Transactional
+  public void sendCode(String reference, int index, String dpoUser) {
+    var request = rectification(reference);
+    lock(request);
+    var corrections = request.corrections();
+    if (index < 0 || index >= corrections.size()) {
+      throw new DecisionRefused("The request has no correction " + (index + 1) + ": it has " + corrections.size()
+          + ".");
+    }
+    if (reviewed(reference)) {
+      throw new DecisionRefused("The corrections of " + reference + " have been reviewed: the decisions are final.");
+    }
+    var verdict = fields.of(corrections.get(index).field());
+    var phone = verdict.targets().stream().anyMatch(t -> t.identity() == IdentityType.PHONE);
+    if (!phone) {
+      throw new DecisionRefused("Correction " + (index + 1) + " is not of a phone: a code is texted only to a new "
+          + "phone.");
+    }
+    var problem = identityProblem(verdict, corrections.get(index).value());
+    if (problem != null) {
+      throw new DecisionRefused(problem);
+    }
+    phoneCodes.send(request, index, newPhone(verdict, corrections.get(index).value()), dpoUser);
+  }
+
+  private static String newPhone(CorrectableFields.Verdict verdict, String value) {
+    return IdentityType.PHONE.normalise(value);
   }
 
   /**
@@ -272,6 +328,20 @@ public class Rectifications {
           .forEach(t -> corrections.add(new org.dsrpipeline.connector.Correction(t.qualified(), view.value())));
     }
     return work.rectify(reference, store, corrections);
+  }
+
+  /**
+   * For a recipient's notice (Art. 19): the accepted corrections that concern {@code stores}, as
+   * {@code store.collection.field: value}; never a rejected one.
+   */
+  @Transactional(readOnly = true)
+  public List<String> acceptedIn(String reference, List<String> stores) {
+    var lines = new ArrayList<String>();
+    for (var view : accepted(reference)) {
+      view.targets().stream().filter(t -> stores.contains(t.store()))
+          .forEach(t -> lines.add(t.qualified() + ": " + view.value()));
+    }
+    return lines;
   }
 
   /** Per correction, what the requester is told: applied in which stores, rejected and why, not held. */

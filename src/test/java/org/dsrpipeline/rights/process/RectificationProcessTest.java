@@ -68,9 +68,10 @@ class RectificationProcessTest extends RightProcessTestBase {
     complete(review, withVariables(CORRECTIONS_REVIEWED, true));
     runAsyncJobs();
 
-    assertThat(rectification).hasPassed(TASK_CHOOSE_STORES, CALL_RECTIFY_STORES, END_RECTIFIED).isEnded();
+    assertThat(rectification).hasPassed(TASK_CHOOSE_STORES, CALL_RECTIFY_STORES, TASK_NOTIFY_RECIPIENTS,
+        END_RECTIFIED).isEnded();
     assertThat(calls).containsSubsequence("recordCorrectionsReviewedListener", "chooseStoresToRectifyDelegate")
-        .contains("customer-accounts RECTIFY 1", "crm RECTIFY 1");
+        .contains("customer-accounts RECTIFY 1", "crm RECTIFY 1").endsWith("notifyRecipientsDelegate");
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(rectification.getId())
         .variableName("outcomeSummary").count()).as("the answer is built from the decisions and outcomes").isZero();
   }
@@ -99,7 +100,8 @@ class RectificationProcessTest extends RightProcessTestBase {
     var rectification = start();
     runAsyncJobs();
 
-    assertThat(rectification).hasPassed(END_NOTHING_TO_CORRECT).isEnded().hasNotPassed(TASK_REVIEW_CORRECTIONS);
+    assertThat(rectification).hasPassed(END_NOTHING_TO_CORRECT).isEnded().hasNotPassed(TASK_REVIEW_CORRECTIONS,
+        TASK_NOTIFY_RECIPIENTS);
     assertThat(calls).containsExactly("resolveSubjectDelegate", "checkCorrectionsDelegate");
   }
 
@@ -134,6 +136,7 @@ class RectificationProcessTest extends RightProcessTestBase {
     runAsyncJobs();
 
     assertThat(rectification).hasPassed(END_RECTIFIED).isEnded();
+    assertThat(calls).containsOnlyOnce("notifyRecipientsDelegate").endsWith("notifyRecipientsDelegate");
   }
 
   @Test
