@@ -137,7 +137,7 @@ class RectificationIT extends IntegrationTest {
     assertThat(notHeld.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     // the new phone proven like a new identity: a one-time code texted to it, sent back by the requester
     assertThat(flow.api().as("dpo").exchange(api + "/1/code", HttpMethod.POST, DsrApi.json(Map.of()), String.class)
-        .getStatusCode()).as("a code only for a phone").isEqualTo(HttpStatus.BAD_REQUEST);
+        .getStatusCode()).as("a code only for an email or phone").isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(flow.api().as("dpo").exchange(api + "/3/code", HttpMethod.POST, DsrApi.json(Map.of()), DsrApi.MAP)
         .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(flow.api().as("dpo").exchange(api + "/3/code", HttpMethod.POST, DsrApi.json(Map.of()), String.class)
@@ -272,6 +272,45 @@ class RectificationIT extends IntegrationTest {
             "Correction 2 (field restricted): NOT_CORRECTABLE: marks the restriction of processing");
     stores.othersUnchanged(before, subject);
     subjectsRowsUnchangedBut(before, subject, Set.of());
+  }
+
+  @Test
+  void aNewEmailIsProvenByAOneTimeCodeEmailedToItAndThenCorrectedInTheStoresHoldingIt() {
+    var subject = stores.subject("c.phone is not null and c.full_name is not null and c.full_name <> '' "
+        + "and c.email like '%@%' and not c.restricted");
+    var newEmail = "corrected-" + Math.floorMod(System.nanoTime(), 1_000_000_000L) + "@example.org";
+    var before = stores.snapshot();
+    var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
+    var reference = flow.fileAndConfirm(Map.of("type", "RECTIFICATION", "email", subject.email(), "language", "en",
+        "corrections", List.of(Map.of("field", "customer.email", "value", newEmail.toUpperCase()))));
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+    var review = flow.api().awaitTask(reference, RectificationProcess.TASK_REVIEW_CORRECTIONS);
+    var api = "/api/dpo/requests/" + reference + "/corrections";
+
+    assertThat(flow.api().as("dpo").exchange(api + "/1/code", HttpMethod.POST, DsrApi.json(Map.of()), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    var mail = await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(newEmail), m -> !m.isEmpty()).get(0);
+    var code = Pattern.compile("<strong>(\\d{6})</strong>").matcher(Mails.body(mail)).results().map(m -> m.group(1))
+        .findFirst().orElseThrow();
+    var wrong = flow.api().as("dpo").exchange(api + "/1", HttpMethod.POST, DsrApi.json(Map.of("decision", "accept",
+        "identityApproved", true, "code", code.equals("000000") ? "111111" : "000000")), String.class);
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrong.getBody()).contains("not right");
+    var approved = flow.api().as("dpo").exchange(api + "/1", HttpMethod.POST, DsrApi.json(Map.of("decision",
+        "accept", "identityApproved", true, "code", code)), DsrApi.MAP);
+    assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
+    @SuppressWarnings("unchecked")
+    var decision = ((List<Map<String, Object>>) approved.getBody().get("corrections")).get(0);
+    assertThat((String) decision.get("identityProof")).contains("one-time code emailed to the new email");
+    assertThat(flow.api().events(reference, "PHONE_PROVEN")).extracting(e -> (String) e.get("outcome"))
+        .anyMatch(o -> o.startsWith("The new email of correction 1 was proven by one-time code"));
+    flow.api().completeOk("dpo", review, Map.of(RectificationProcess.CORRECTIONS_REVIEWED, true));
+
+    flow.awaitMail("has been completed");
+    assertThat(stores.stores.queryForObject("select email from accounts.customer where id = ?", String.class,
+        subject.customerId())).isEqualTo(newEmail);
+    assertThat(Mails.body(mail)).doesNotContain(subject.email());
+    stores.othersUnchanged(before, subject);
   }
 
   /** A seeded customer with a CRM contact of the same email and phone, from the end of the list (others take the start). */

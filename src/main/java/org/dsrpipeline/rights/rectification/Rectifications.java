@@ -24,7 +24,7 @@ import org.dsrpipeline.request.RequestType;
 import org.dsrpipeline.rights.ColumnText;
 import org.dsrpipeline.rights.RecordedOutcome;
 import org.dsrpipeline.rights.StoreWork;
-import org.dsrpipeline.rights.proof.CorrectionPhoneCodes;
+import org.dsrpipeline.rights.proof.CorrectionCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,12 +82,12 @@ public class Rectifications {
   private final DataSubjectRequestRepository requests;
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
-  private final CorrectionPhoneCodes phoneCodes;
+  private final CorrectionCodes codes;
   private final Clock clock;
 
   Rectifications(DataMap map, StoreWork work, DataSubjectRequestRepository requests, JdbcTemplate jdbc,
-      AuditTrail audit, CorrectionPhoneCodes phoneCodes, Clock clock) {
-    this.phoneCodes = phoneCodes;
+      AuditTrail audit, CorrectionCodes codes, Clock clock) {
+    this.codes = codes;
     this.fields = new CorrectableFields(map);
     this.map = map;
     this.work = work;
@@ -173,7 +173,7 @@ public class Rectifications {
   }
 
   /**
-   * As above; for a new phone, {@code code} may be the one-time code texted to it ({@link #sendCode}) that the
+   * As above; for a new email or phone, {@code code} may be the one-time code sent to it ({@link #sendCode}) that the
    * requester sent back: entered right, it is the proof (a wrong one counts, as for the request's own phone).
    */
   @Transactional(noRollbackFor = DecisionRefused.class)
@@ -219,15 +219,16 @@ public class Rectifications {
       if (!identityApproved || (proofNote == null && typedCode == null)) {
         throw new DecisionRefused("Correction " + (index + 1) + " changes an email or phone, the way to the "
             + "subject's account: tick the explicit approval of this field and record how the new value was proven "
-            + "(like a new identity), or enter the one-time code texted to the new phone.");
+            + "(like a new identity), or enter the one-time code sent to the new email or phone.");
       }
       if (typedCode != null) {
-        var entry = phoneCodes.enter(request, index, newPhone(verdict, corrections.get(index).value()), typedCode,
-            dpoUser);
+        var address = newAddress(verdict, corrections.get(index).value());
+        var entry = codes.enter(request, index, address, typedCode, dpoUser);
         if (!entry.proven()) {
           throw new DecisionRefused(entry.message());
         }
-        var byCode = "one-time code texted to the new phone, sent back by the requester";
+        var byCode = address.contains("@") ? "one-time code emailed to the new email, sent back by the requester"
+            : "one-time code texted to the new phone, sent back by the requester";
         proofNote = proofNote == null ? byCode : ColumnText.fit(proofNote + "; " + byCode, MAX_TEXT);
       }
     }
@@ -251,7 +252,8 @@ public class Rectifications {
   }
 
   /**
-   * Texts a one-time code to the new phone of correction {@code index} (0-based), to prove it like a new identity;
+   * Sends a one-time code to the new phone (a text) or email (an email) of correction {@code index} (0-based), to
+   * prove it like a new identity;
    * {@code PhoneCodeTooSoon} within the resend interval.
    */
   @Transactional
@@ -267,20 +269,21 @@ public class Rectifications {
       throw new DecisionRefused("The corrections of " + reference + " have been reviewed: the decisions are final.");
     }
     var verdict = fields.of(corrections.get(index).field());
-    var phone = verdict.targets().stream().anyMatch(t -> t.identity() == IdentityType.PHONE);
-    if (!phone) {
-      throw new DecisionRefused("Correction " + (index + 1) + " is not of a phone: a code is texted only to a new "
-          + "phone.");
+    if (!verdict.identity()) {
+      throw new DecisionRefused("Correction " + (index + 1) + " is not of an email or phone: a code is sent only to a "
+          + "new email or phone.");
     }
     var problem = identityProblem(verdict, corrections.get(index).value());
     if (problem != null) {
       throw new DecisionRefused(problem);
     }
-    phoneCodes.send(request, index, newPhone(verdict, corrections.get(index).value()), dpoUser);
+    codes.send(request, index, newAddress(verdict, corrections.get(index).value()), dpoUser);
   }
 
-  private static String newPhone(CorrectableFields.Verdict verdict, String value) {
-    return IdentityType.PHONE.normalise(value);
+  /** The new value of an identity correction as the stores will hold it: an E.164 phone, a lower-cased email. */
+  private static String newAddress(CorrectableFields.Verdict verdict, String value) {
+    var phone = verdict.targets().stream().anyMatch(t -> t.identity() == IdentityType.PHONE);
+    return phone ? IdentityType.PHONE.normalise(value) : IdentityType.EMAIL.normalise(value);
   }
 
   /**
