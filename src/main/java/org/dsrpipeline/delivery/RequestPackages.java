@@ -55,7 +55,7 @@ public class RequestPackages {
 
   /** What the DPO's page shows; {@code status}: EXPORTING, REVIEW (built, not released) or RELEASED. */
   public record View(String reference, String status, List<StoreView> stores, List<Exclusion> exclusions,
-      Long releasedRecords, Instant expiresAt, int downloads) {
+      Long releasedRecords, Instant expiresAt, int downloads, Transmissions.Transmission transmission) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -68,12 +68,14 @@ public class RequestPackages {
   private final PackageProperties properties;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
+  private final Transmissions transmissions;
   private final ObjectMapper json;
   private final Clock clock;
 
   RequestPackages(DataSubjectRequestRepository requests, PackageStore packages, StoreExports exports, StoreWork work,
       RightStores rightStores, DataMap map, OrganisationProperties organisation, PackageProperties properties,
-      AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+      AuditTrail audit, JdbcTemplate jdbc, Transmissions transmissions, ObjectMapper json, Clock clock) {
+    this.transmissions = transmissions;
     this.requests = requests;
     this.packages = packages;
     this.exports = exports;
@@ -199,7 +201,7 @@ public class RequestPackages {
         ? "REVIEW" : "EXPORTING";
     return new View(reference, status, stores, exclusions(request.id()), released.map(PackageStore.Stored::records)
         .orElse(null), released.map(PackageStore.Stored::expiresAt).orElse(null),
-        released.map(PackageStore.Stored::downloads).orElse(0));
+        released.map(PackageStore.Stored::downloads).orElse(0), transmissions.of(reference).orElse(null));
   }
 
   /** The package the DPO reviews (before release) or the released one; empty when none is built. */

@@ -203,6 +203,17 @@ class AccessIT extends IntegrationTest {
     assertThat(page.getBody()).contains("Λήψη");
     var zip = unzip(post(link, subject.email(), page.getBody()).getBody());
     assertThat(zip.get("data.json")).contains("\"marketing_preference\"", subject.email());
+
+    // wrong addresses are slowed: from the third on, the link waits (429 with Retry-After), the right address too
+    assertThat(post(link, "a@example.org", page.getBody()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post(link, "b@example.org", page.getBody()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var third = post(link, "c@example.org", page.getBody());
+    assertThat(third.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(third.getHeaders().getFirst("Retry-After")).isNotNull();
+    var slowed = post(link, subject.email(), page.getBody());
+    assertThat(slowed.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(Long.parseLong(slowed.getHeaders().getFirst("Retry-After"))).isBetween(1L, 61L);
+    assertThat(slowed.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(new RightsHistory(history).variableValues(reference)).isNotEmpty()
         .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
   }

@@ -47,6 +47,50 @@ class PortabilityIT extends IntegrationTest {
   }
 
   @Test
+  void theIntakeRefusesADestinationThatIsNotHttpsOrNotForPortability() {
+    var plain = http.postForEntity("/api/requests", DsrApi.json(Map.of("type", "PORTABILITY", "email",
+        DsrApi.uniqueEmail(), "transmitTo", "http://other.example/import")), String.class);
+    assertThat(plain.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(plain.getBody()).contains("transmitTo", "must be an https URL");
+    var access = http.postForEntity("/api/requests", DsrApi.json(Map.of("type", "ACCESS", "email",
+        DsrApi.uniqueEmail(), "transmitTo", "https://other.example/import")), String.class);
+    assertThat(access.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(access.getBody()).contains("applies only to a PORTABILITY request");
+  }
+
+  @Test
+  void anApprovedDestinationReceivesTheZipOnceAndTheOutcomeIsRecorded() throws Exception {
+    var subject = stores.subject("exists (select 1 from marketing.newsletter_subscription n where n.email = c.email)");
+    try (var other = OtherController.start()) {
+      var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
+      var reference = flow.fileAndConfirm(Map.of("type", "PORTABILITY", "email", subject.email(), "transmitTo",
+          other.url()));
+      flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"),
+          Map.of("decision", "proceed"));
+      flow.answerManualAction(reference, "EXPORT");
+      var review = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> tasks
+          .createTaskQuery().processInstanceBusinessKey(reference)
+          .taskDefinitionKey(PackageProcess.TASK_REVIEW_PORTABILITY_PACKAGE).singleResult(), java.util.Objects::nonNull);
+      assertThat(flow.api().as("dpo").getForEntity("/dpo/requests/" + reference + "/portability-package",
+          String.class).getBody()).contains(other.url(), "REQUESTED");
+      flow.api().completeOk("dpo", review, Map.of(PackageProcess.PACKAGE_APPROVED, true,
+          PackageProcess.TRANSMIT_APPROVED, true));
+
+      flow.awaitMail("has been completed");
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(flow.api().events(reference, "PACKAGE_TRANSMITTED")).hasSize(1));
+      assertThat(other.received()).hasSize(1);
+      var zip = AccessIT.unzip(other.received().get(0));
+      assertThat(zip).containsKeys("data.json", "marketing/newsletter_subscription.csv");
+      assertThat(zip.get("data.json")).contains(subject.email());
+      assertThat(flow.api().events(reference, "PACKAGE_TRANSMISSION_DECIDED")).singleElement()
+          .satisfies(e -> assertThat(e.get("actor")).isEqualTo("dpo"));
+      assertThat(new RightsHistory(history).variableValues(reference))
+          .noneMatch(v -> v.contains(subject.email()) || v.contains(other.url()));
+    }
+  }
+
+  @Test
   void theSubjectGetsTheConsentAndContractDataAsJsonAndCsvAndNothingElse() throws IOException {
     var subject = stores.subject("exists (select 1 from accounts.invoice i where i.customer_id = c.id) "
         + "and exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id)");
