@@ -184,7 +184,7 @@ class PackageProcessTest extends RightProcessTestBase {
     complete(task(TASK_REVIEW_PORTABILITY_PACKAGE), withVariables(PACKAGE_APPROVED, true, TRANSMIT_APPROVED, true));
     runAsyncJobs();
 
-    assertThat(portability).hasPassed(TASK_RELEASE_PACKAGE, TASK_TRANSMIT_PACKAGE, "EndEvent_PortabilityDone").isEnded();
+    assertThat(portability).hasPassed(TASK_RELEASE_PACKAGE, TASK_TRANSMIT_PACKAGE, "EndEvent_PackageTransmitted").isEnded();
     assertThat(calls).endsWith("releasePackageDelegate", "transmitPackageDelegate");
   }
 
