@@ -69,12 +69,15 @@ public class RequestPackages {
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
   private final Transmissions transmissions;
+  private final org.dsrpipeline.request.PersonalDataReads reads;
   private final ObjectMapper json;
   private final Clock clock;
 
   RequestPackages(DataSubjectRequestRepository requests, PackageStore packages, StoreExports exports, StoreWork work,
       RightStores rightStores, DataMap map, OrganisationProperties organisation, PackageProperties properties,
-      AuditTrail audit, JdbcTemplate jdbc, Transmissions transmissions, ObjectMapper json, Clock clock) {
+      AuditTrail audit, JdbcTemplate jdbc, Transmissions transmissions, org.dsrpipeline.request.PersonalDataReads reads,
+      ObjectMapper json, Clock clock) {
+    this.reads = reads;
     this.transmissions = transmissions;
     this.requests = requests;
     this.packages = packages;
@@ -211,6 +214,13 @@ public class RequestPackages {
     return packages.of(request.id(), PackageStore.Kind.RELEASED).stream().findFirst()
         .or(() -> packages.of(request.id(), PackageStore.Kind.REVIEW).stream().findFirst())
         .filter(PackageStore.Stored::complete);
+  }
+
+  /** The DPO downloads the package: the subject's data, so a read in the evidence trail (PERSONAL_DATA_READ). */
+  @Transactional
+  public void readByDpo(String reference, String user, PackageStore.Stored stored) {
+    reads.read(request(reference), user, "the " + stored.kind().name().toLowerCase(java.util.Locale.ROOT)
+        + " package (" + stored.records() + " records)");
   }
 
   public InputStream content(PackageStore.Stored stored) {

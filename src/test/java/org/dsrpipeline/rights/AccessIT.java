@@ -41,6 +41,19 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class AccessIT extends IntegrationTest {
 
+  /** A subject no erasure of another test touched (its email pseudonymised, its name blanked). */
+  static final String NOT_ERASED = "c.full_name is not null and c.email like '%@%.%' and ";
+  /** Subjects taken by a test of this class or PortabilityIT: each files its requests with a subject of its own. */
+  static final java.util.Set<Long> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A seeded subject matching {@code where} that no other package test took. */
+  static DemoStoreRows.Subject subject(DemoStoreRows stores, String where) {
+    var taken = TAKEN.isEmpty() ? "" : " and c.id not in (" + String.join(",", TAKEN.stream().map(String::valueOf)
+        .toList()) + ")";
+    var subject = stores.subject(NOT_ERASED + where + taken);
+    TAKEN.add(subject.customerId());
+    return subject;
+  }
   private static final Pattern NONCE = Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"");
 
   @Autowired TestRestTemplate http;
@@ -66,7 +79,7 @@ class AccessIT extends IntegrationTest {
 
   @Test
   void theSubjectGetsEveryStoresDataWithTheFactsOfArticle15AndNobodyElses() throws IOException {
-    var subject = stores.subject("exists (select 1 from accounts.invoice i where i.customer_id = c.id) "
+    var subject = subject(stores, "exists (select 1 from accounts.invoice i where i.customer_id = c.id) "
         + "and exists (select 1 from tracking.tracking_event t where t.customer_id = c.id)");
     stores.saas.tickets.add("requester_email", subject.email(), "requester_name", "Helpdesk copy", "requester_phone",
         null, "subject", "Credits", "body", "How many credits do I have left?", "created_at", "2026-01-05T10:00:00Z",
@@ -139,6 +152,8 @@ class AccessIT extends IntegrationTest {
 
     stores.othersUnchanged(before, subject);
     assertThat(flow.api().events(reference, "PACKAGE_EXCLUSION")).hasSize(1);
+    assertThat(flow.api().events(reference, "PERSONAL_DATA_READ")).extracting(e -> (String) e.get("outcome"))
+        .anyMatch(o -> o.contains("review package"));
     assertThat(flow.api().events(reference, "PACKAGE_RELEASED")).hasSize(1);
     assertThat(flow.api().events(reference, "PACKAGE_DOWNLOAD_REFUSED")).hasSize(1);
     assertThat(flow.api().events(reference, "PACKAGE_DOWNLOADED")).hasSize(1);
@@ -154,7 +169,7 @@ class AccessIT extends IntegrationTest {
 
   @Test
   void aStoreThatFailsDuringTheExportHoldsThePackageBackUntilItsIncidentIsRetried() throws IOException {
-    var subject = stores.subject("exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id)");
+    var subject = subject(stores, "exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id)");
     var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
     var reference = flow.fileAndConfirm(Map.of("type", "ACCESS", "email", subject.email(), "language", "el"));
     stores.stores.execute("alter table marketing.marketing_preference rename to marketing_preference_gone");

@@ -60,11 +60,15 @@ class PortabilityIT extends IntegrationTest {
 
   @Test
   void anApprovedDestinationReceivesTheZipOnceAndTheOutcomeIsRecorded() throws Exception {
-    var subject = stores.subject("exists (select 1 from marketing.newsletter_subscription n where n.email = c.email)");
+    var subject = AccessIT.subject(stores, "exists (select 1 from marketing.newsletter_subscription n where n.email = c.email)");
     try (var other = OtherController.start()) {
       var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
-      var reference = flow.fileAndConfirm(Map.of("type", "PORTABILITY", "email", subject.email(), "transmitTo",
-          other.url()));
+      var body = Map.<String, Object>of("type", "PORTABILITY", "email", subject.email(), "transmitTo", other.url());
+      var filed = http.postForEntity("/api/requests", DsrApi.json(body), String.class);
+      assertThat(filed.getStatusCode()).as(filed.getBody()).isEqualTo(HttpStatus.CREATED);
+      var reference = new com.fasterxml.jackson.databind.ObjectMapper().readTree(filed.getBody()).get("reference")
+          .asText();
+      flow.confirm(reference);
       flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"),
           Map.of("decision", "proceed"));
       flow.answerManualAction(reference, "EXPORT");
@@ -92,7 +96,7 @@ class PortabilityIT extends IntegrationTest {
 
   @Test
   void theSubjectGetsTheConsentAndContractDataAsJsonAndCsvAndNothingElse() throws IOException {
-    var subject = stores.subject("exists (select 1 from accounts.invoice i where i.customer_id = c.id) "
+    var subject = AccessIT.subject(stores, "exists (select 1 from accounts.invoice i where i.customer_id = c.id) "
         + "and exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id)");
     stores.saas.tickets.add("requester_email", subject.email(), "requester_name", "Helpdesk copy", "requester_phone",
         null, "subject", "Credits", "body", "A ticket kept on legitimate interests", "created_at",
