@@ -63,6 +63,7 @@ class AccessIT extends IntegrationTest {
   @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate app;
+  @Autowired org.dsrpipeline.delivery.Downloads downloads;
 
   private DemoStoreRows stores;
 
@@ -165,6 +166,18 @@ class AccessIT extends IntegrationTest {
         .isNotEmpty().noneMatch(bytes -> new String(bytes, StandardCharsets.ISO_8859_1).contains(subject.email()));
     assertThat(new RightsHistory(history).variableValues(reference)).isNotEmpty()
         .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
+
+    // once the link has expired the page says so and the package is deleted (the exclusions stay as evidence)
+    app.update("update dsr_package set expires_at = ? where request_id = (select id from dsr_request where "
+        + "reference = ?)", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), reference);
+    assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+    assertThat(post(link, subject.email(), downloadPage.getBody()).getStatusCode()).isEqualTo(HttpStatus.GONE);
+    downloads.expired().forEach(downloads::deleteExpired);
+    assertThat(app.queryForObject("select count(*) from dsr_package p join dsr_request r on r.id = p.request_id "
+        + "where r.reference = ?", Long.class, reference)).isZero();
+    assertThat(app.queryForObject("select count(*) from dsr_package_exclusion e join dsr_request r on "
+        + "r.id = e.request_id where r.reference = ?", Long.class, reference)).isOne();
+    assertThat(flow.api().events(reference, "PACKAGE_EXPIRED")).hasSize(1);
   }
 
   @Test
