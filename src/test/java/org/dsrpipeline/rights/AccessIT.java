@@ -246,6 +246,38 @@ class AccessIT extends IntegrationTest {
         .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
   }
 
+  @Test
+  void theHelpdeskAndCrmAnswering503HoldThePackageBackUntilTheyAreBackAndTheIncidentsAreRetried() {
+    var subject = subject(stores, "exists (select 1 from demo_crm.contact k where k.email = c.email)");
+    var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
+    var reference = flow.fileAndConfirm(Map.of("type", "ACCESS", "email", subject.email(), "language", "en"));
+    stores.saas.failNextOn("GET", 503, 100_000);
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, RightProcess.TASK_CHECK_SUBJECT_IDENTITIES),
+        Map.of(RightProcess.IDENTITIES_DECISION, RightProcess.IDENTITIES_ACCEPT_AS_FOUND,
+            RightProcess.IDENTITIES_NOTE, "The helpdesk and the CRM are down; the accounts identify the customer"));
+    flow.answerManualAction(reference, "EXPORT");
+
+    var incidents = await().atMost(Duration.ofSeconds(90)).until(() -> runtime.createIncidentQuery()
+        .activityId(RightProcess.TASK_RUN_STORE_OPERATION).list().stream()
+        .filter(i -> reference.equals(runtime.createProcessInstanceQuery().processInstanceId(i.getProcessInstanceId())
+            .singleResult().getBusinessKey())).toList(), list -> list.size() == 2);
+    assertThat(incidents).extracting(i -> runtime.getVariable(i.getProcessInstanceId(), RightProcess.STORE))
+        .containsExactlyInAnyOrder("helpdesk", "crm");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(PackageProcess.TASK_REVIEW_ACCESS_PACKAGE).count()).isZero();
+    assertThat(flow.api().as("dpo").exchange("/api/dpo/requests/" + reference + "/access-package", HttpMethod.GET,
+        null, DsrApi.MAP).getBody().get("status")).isEqualTo("EXPORTING");
+
+    stores.saas.clearFailures();
+    incidents.forEach(i -> management.setJobRetries(i.getConfiguration(), 1));
+    var review = flow.api().awaitTask(reference, PackageProcess.TASK_REVIEW_ACCESS_PACKAGE);
+    assertThat(flow.storeOutcomes(reference)).filteredOn(o -> "EXPORT".equals(o.get("operation")))
+        .extracting(o -> o.get("store") + " " + o.get("status")).contains("helpdesk OK", "crm OK");
+    flow.api().completeOk("dpo", review, Map.of(PackageProcess.PACKAGE_APPROVED, true));
+    assertThat(Mails.body(flow.awaitMail("has been completed"))).contains("/download/");
+  }
+
   private ResponseEntity<byte[]> post(String link, String email, String page) {
     var matcher = NONCE.matcher(page);
     assertThat(matcher.find()).as("the page's form nonce").isTrue();
