@@ -168,7 +168,14 @@ public final class PackageBuilder {
       if (current[0] != null) {
         out.write("</table>\n");
       }
-      if (store != null) {
+      if (store != null && store.kind() == org.dsrpipeline.datamap.StoreKind.MANUAL && seen.isEmpty()) {
+        out.write("<p class=\"manual\">These records are not held in a computer system (for example, on paper): our "
+            + "Data Protection Officer searched them by hand and gives you what concerns you separately, as the "
+            + "completion email says.</p>\n");
+        for (var collection : store.collections()) {
+          collectionHeader(out, store, collection.name());
+        }
+      } else if (store != null) {
         for (var collection : store.collections()) {
           if (!seen.contains(collection.name())) {
             collectionHeader(out, store, collection.name());

@@ -140,7 +140,8 @@ class AccessIT extends IntegrationTest {
         String.class, subject.customerId());
     assertThat(report).contains(subject.email(), "Purposes of the processing", "Recipients", "How long we keep it",
         "Where the data came from", "rectify", "erase", "restrict", "object", "supervisory authority",
-        "automated processing", "Accounting records are kept for 10 years", "concern other people");
+        "automated processing", "Accounting records are kept for 10 years", "concern other people",
+        "searched them by hand");
     assertThat(data).contains(subject.email(), "\"legalBasis\"", "\"purpose\"");
     invoices.stream().filter(Objects::nonNull).forEach(vat -> assertThat(data).contains(vat));
     assertThat(data).as("the excluded helpdesk ticket").doesNotContain("How many credits");
