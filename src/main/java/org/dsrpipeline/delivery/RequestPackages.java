@@ -103,7 +103,7 @@ public class RequestPackages {
     var request = request(reference);
     checkExported(reference, stores);
     packages.deleteOf(request.id(), PackageStore.Kind.REVIEW);
-    var built = builder().build(request.id(), reference, PackageStore.Kind.REVIEW, format, stores,
+    var built = builder(request.language()).build(request.id(), reference, PackageStore.Kind.REVIEW, format, stores,
         processorStores(reference), List.of(), only(format, stores), null);
     audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.PACKAGE_BUILT, "Package built for the DPO's review: "
         + built.records() + " records from " + stores.size() + " stores (" + String.join(", ", stores) + ")",
@@ -175,7 +175,7 @@ public class RequestPackages {
     checkExported(reference, stores);
     var expires = clock.instant().atOffset(ZoneOffset.UTC).plus(properties.expiry()).toInstant();
     var exclusions = exclusions(request.id());
-    var built = builder().build(request.id(), reference, PackageStore.Kind.RELEASED, format, stores,
+    var built = builder(request.language()).build(request.id(), reference, PackageStore.Kind.RELEASED, format, stores,
         processorStores(reference), exclusions, only(format, stores), expires);
     packages.deleteOf(request.id(), PackageStore.Kind.REVIEW);
     packages.deleteOf(request.id(), PackageStore.Kind.EXPORT);
@@ -275,9 +275,9 @@ public class RequestPackages {
     }
   }
 
-  private PackageBuilder builder() {
+  private PackageBuilder builder(String language) {
     return new PackageBuilder(map, exports.files(), packages, new PackageBuilder.Facts(organisation.name(),
-        organisation.dpoEmail(), organisation.supervisoryAuthority()));
+        organisation.dpoEmail(), organisation.supervisoryAuthority(), language));
   }
 
   private DataSubjectRequest request(String reference) {

@@ -56,7 +56,7 @@ public final class PackageBenchmark {
       return writer.records();
     });
     var builder = new PackageBuilder(map, files, packages, new PackageBuilder.Facts("Benchmark", "dpo@example.org",
-        "the authority"));
+        "the authority", "en"));
     var built = transactions.execute(tx -> builder.build(requestId, "BENCHMARK", PackageStore.Kind.REVIEW,
         PackageBuilder.Format.ACCESS, List.of("message-log"), List.of(), List.of(), null, null));
     long zipped = 0;

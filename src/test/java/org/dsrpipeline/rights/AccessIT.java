@@ -222,6 +222,8 @@ class AccessIT extends IntegrationTest {
     var reviewed = unzip(flow.api().as("dpo").getForEntity("/api/dpo/requests/" + reference
         + "/access-package/download", byte[].class).getBody());
     assertThat(reviewed.get("data.json")).contains("\"marketing_preference\"");
+    assertThat(reviewed.get("report.html")).as("in the request's language").contains("lang=\"el\"",
+        "Σκοποί της επεξεργασίας", "Αυτοματοποιημένη λήψη αποφάσεων", "εποπτική αρχή");
     flow.api().completeOk("dpo", review, Map.of(PackageProcess.PACKAGE_APPROVED, true, "outcomeSummary",
         "Σας στέλνουμε όλα τα δεδομένα σας."));
 
