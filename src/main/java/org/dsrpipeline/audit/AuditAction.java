@@ -63,7 +63,10 @@ public enum AuditAction {
   PACKAGE_RELEASED(true),
   PACKAGE_DOWNLOADED(true),
   PACKAGE_DOWNLOAD_REFUSED(false),
-  PACKAGE_EXPIRED(false);
+  PACKAGE_EXPIRED(false),
+  PACKAGE_TRANSMISSION_DECIDED(false),
+  PACKAGE_TRANSMITTED(true),
+  PACKAGE_TRANSMISSION_FAILED(false);
 
   private final boolean visibleToRequester;
 

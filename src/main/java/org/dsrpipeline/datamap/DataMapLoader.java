@@ -353,7 +353,7 @@ public final class DataMapLoader {
 
     private Optional<CollectionDraft> collection(At at, StoreDraft store) {
       var m = mapping(at, Set.of("name", "key", "purpose", "legal-basis", "controller-field", "retention", "restriction",
-          "marketing", "endpoints", "fields"));
+          "marketing", "endpoints", "fields", "portable"));
       if (m.isEmpty()) {
         return Optional.empty();
       }
@@ -366,6 +366,14 @@ public final class DataMapLoader {
       draft.purpose = map.required("purpose").map(this::text).orElse("");
       draft.legalBasis = map.required("legal-basis").map(b -> enumValue(b, LegalBasis.class, "legal basis"))
           .orElse(null);
+      map.optional("portable").ifPresent(p -> {
+        var text = text(p).strip().toLowerCase(Locale.ROOT);
+        if (text.equals("true") || text.equals("false")) {
+          draft.portable = Boolean.parseBoolean(text);
+        } else {
+          problem(p, "must be true or false (false: left out of portability packages)");
+        }
+      });
       map.required("fields").ifPresent(f -> {
         var items = sequence(f);
         if (items.isEmpty() && f.node instanceof SequenceNode) {
@@ -1015,6 +1023,7 @@ public final class DataMapLoader {
     Marketing marketing;
     HttpEndpoints endpoints;
     At endpointsAt;
+    boolean portable = true;
     final Set<String> endpointKeys = new HashSet<>();
     final List<FieldDraft> fields = new ArrayList<>();
 
@@ -1024,7 +1033,7 @@ public final class DataMapLoader {
 
     DataCollection build() {
       return new DataCollection(name, key, purpose, legalBasis, controllerField, retention, restriction, marketing,
-          endpoints, fields.stream().map(FieldDraft::build).toList());
+          endpoints, fields.stream().map(FieldDraft::build).toList(), portable);
     }
   }
 

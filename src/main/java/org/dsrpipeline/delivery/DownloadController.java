@@ -44,6 +44,9 @@ class DownloadController {
     if (link.isEmpty()) {
       return show("en", "GONE", token, model, response, HttpStatus.NOT_FOUND);
     }
+    if (!downloads.alive(link.get())) {
+      return show(link.get().language(), "GONE", token, model, response, HttpStatus.GONE);
+    }
     return show(link.get().language(), "ASK", token, model, response, HttpStatus.OK);
   }
 

@@ -94,6 +94,14 @@ public class Downloads {
     return requests.findByReference(reference).map(r -> new Link(reference, packageId, r.language()));
   }
 
+  /** Whether the link's package is still there (released, not expired): else the page says the link is gone. */
+  @Transactional(readOnly = true)
+  public boolean alive(Link link) {
+    return requests.findByReference(link.reference()).flatMap(r -> packages.find(link.packageId())
+        .filter(p -> p.requestId() == r.id() && p.kind() == PackageStore.Kind.RELEASED))
+        .filter(p -> p.expiresAt() == null || p.expiresAt().isAfter(clock.instant())).isPresent();
+  }
+
   /** Checks the address given for the link; the row is locked, so tries on several nodes count one after another. */
   @Transactional
   public Attempt attempt(String token, String email) {

@@ -61,12 +61,13 @@ class PackagePageController {
 
   @GetMapping({"/dpo/requests/{reference}/access-package/download",
       "/api/dpo/requests/{reference}/access-package/download"})
-  void download(@PathVariable String reference, HttpServletResponse response) throws IOException {
+  void download(@PathVariable String reference, Principal dpo, HttpServletResponse response) throws IOException {
     var stored = packages.forDpo(reference);
     if (stored.isEmpty()) {
       response.sendError(HttpStatus.NOT_FOUND.value(), "No package of " + reference + " is built yet");
       return;
     }
+    packages.readByDpo(reference, dpo.getName(), stored.get());
     response.setContentType("application/zip");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + reference + "-"
         + stored.get().kind().name().toLowerCase(java.util.Locale.ROOT) + ".zip\"");

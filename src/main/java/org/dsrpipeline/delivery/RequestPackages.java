@@ -55,7 +55,7 @@ public class RequestPackages {
 
   /** What the DPO's page shows; {@code status}: EXPORTING, REVIEW (built, not released) or RELEASED. */
   public record View(String reference, String status, List<StoreView> stores, List<Exclusion> exclusions,
-      Long releasedRecords, Instant expiresAt, int downloads) {
+      Long releasedRecords, Instant expiresAt, int downloads, Transmissions.Transmission transmission) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -68,12 +68,17 @@ public class RequestPackages {
   private final PackageProperties properties;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
+  private final Transmissions transmissions;
+  private final org.dsrpipeline.request.PersonalDataReads reads;
   private final ObjectMapper json;
   private final Clock clock;
 
   RequestPackages(DataSubjectRequestRepository requests, PackageStore packages, StoreExports exports, StoreWork work,
       RightStores rightStores, DataMap map, OrganisationProperties organisation, PackageProperties properties,
-      AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+      AuditTrail audit, JdbcTemplate jdbc, Transmissions transmissions, org.dsrpipeline.request.PersonalDataReads reads,
+      ObjectMapper json, Clock clock) {
+    this.reads = reads;
+    this.transmissions = transmissions;
     this.requests = requests;
     this.packages = packages;
     this.exports = exports;
@@ -98,7 +103,7 @@ public class RequestPackages {
     var request = request(reference);
     checkExported(reference, stores);
     packages.deleteOf(request.id(), PackageStore.Kind.REVIEW);
-    var built = builder().build(request.id(), reference, PackageStore.Kind.REVIEW, format, stores,
+    var built = builder(request.language()).build(request.id(), reference, PackageStore.Kind.REVIEW, format, stores,
         processorStores(reference), List.of(), only(format, stores), null);
     audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.PACKAGE_BUILT, "Package built for the DPO's review: "
         + built.records() + " records from " + stores.size() + " stores (" + String.join(", ", stores) + ")",
@@ -170,7 +175,7 @@ public class RequestPackages {
     checkExported(reference, stores);
     var expires = clock.instant().atOffset(ZoneOffset.UTC).plus(properties.expiry()).toInstant();
     var exclusions = exclusions(request.id());
-    var built = builder().build(request.id(), reference, PackageStore.Kind.RELEASED, format, stores,
+    var built = builder(request.language()).build(request.id(), reference, PackageStore.Kind.RELEASED, format, stores,
         processorStores(reference), exclusions, only(format, stores), expires);
     packages.deleteOf(request.id(), PackageStore.Kind.REVIEW);
     packages.deleteOf(request.id(), PackageStore.Kind.EXPORT);
@@ -199,7 +204,7 @@ public class RequestPackages {
         ? "REVIEW" : "EXPORTING";
     return new View(reference, status, stores, exclusions(request.id()), released.map(PackageStore.Stored::records)
         .orElse(null), released.map(PackageStore.Stored::expiresAt).orElse(null),
-        released.map(PackageStore.Stored::downloads).orElse(0));
+        released.map(PackageStore.Stored::downloads).orElse(0), transmissions.of(reference).orElse(null));
   }
 
   /** The package the DPO reviews (before release) or the released one; empty when none is built. */
@@ -209,6 +214,13 @@ public class RequestPackages {
     return packages.of(request.id(), PackageStore.Kind.RELEASED).stream().findFirst()
         .or(() -> packages.of(request.id(), PackageStore.Kind.REVIEW).stream().findFirst())
         .filter(PackageStore.Stored::complete);
+  }
+
+  /** The DPO downloads the package: the subject's data, so a read in the evidence trail (PERSONAL_DATA_READ). */
+  @Transactional
+  public void readByDpo(String reference, String user, PackageStore.Stored stored) {
+    reads.read(request(reference), user, "the " + stored.kind().name().toLowerCase(java.util.Locale.ROOT)
+        + " package (" + stored.records() + " records)");
   }
 
   public InputStream content(PackageStore.Stored stored) {
@@ -263,9 +275,9 @@ public class RequestPackages {
     }
   }
 
-  private PackageBuilder builder() {
+  private PackageBuilder builder(String language) {
     return new PackageBuilder(map, exports.files(), packages, new PackageBuilder.Facts(organisation.name(),
-        organisation.dpoEmail(), organisation.supervisoryAuthority()));
+        organisation.dpoEmail(), organisation.supervisoryAuthority(), language));
   }
 
   private DataSubjectRequest request(String reference) {

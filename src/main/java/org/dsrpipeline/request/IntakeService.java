@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
+import org.dsrpipeline.delivery.Transmissions;
 import org.dsrpipeline.deadline.ClockStart;
 import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
@@ -33,11 +34,13 @@ class IntakeService {
   private final RequesterNotices notices;
   private final AuditTrail audit;
   private final RequestWorkflow workflow;
+  private final Transmissions transmissions;
   private final Clock clock;
 
   IntakeService(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
       RequestNumbers numbers, LegalClock legalClock, RequestProperties properties,
-      RequesterNotices notices, AuditTrail audit, RequestWorkflow workflow, Clock clock) {
+      RequesterNotices notices, AuditTrail audit, RequestWorkflow workflow, Transmissions transmissions, Clock clock) {
+    this.transmissions = transmissions;
     this.requests = requests;
     this.tokens = tokens;
     this.numbers = numbers;
@@ -72,6 +75,10 @@ class IntakeService {
       request.startClock(submission.receivedAt(), deadline);
     }
     requests.save(request);
+    if (submission.transmitTo() != null) {
+      requests.flush();
+      transmissions.requested(request.id(), submission.transmitTo());
+    }
 
     var receivedBy = submission.recordedBy() == null ? AuditTrail.REQUESTER : submission.recordedBy();
     audit.record(request.id(), receivedBy, AuditAction.RECEIVED,

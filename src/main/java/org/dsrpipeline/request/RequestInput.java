@@ -12,7 +12,7 @@ import org.dsrpipeline.datamap.IdentityType;
 /**
  * The JSON body of a new request. {@code channel}, {@code receivedAt} and {@code identityVerified}
  * are for the DPO recording a request that arrived by post, phone or email; {@code scope} is an
- * objection's ({@link ObjectionScope}).
+ * objection's ({@link ObjectionScope}); {@code transmitTo} a portability request's other controller (an https URL).
  */
 record RequestInput(
     @NotNull String type,
@@ -27,7 +27,8 @@ record RequestInput(
     String channel,
     @Size(max = 40) String receivedAt,
     Boolean identityVerified,
-    String scope) {
+    String scope,
+    @Size(max = 2000) String transmitTo) {
 
   record CorrectionInput(@NotBlank @Size(max = 100) String field, @NotBlank @Size(max = 1000) String value) {
   }

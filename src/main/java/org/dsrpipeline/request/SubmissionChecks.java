@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.dsrpipeline.delivery.Destinations;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,8 +31,10 @@ class SubmissionChecks {
   private final LegalClock legalClock;
   private final Clock clock;
   private final Validator validator;
+  private final Destinations destinations;
 
-  SubmissionChecks(LegalClock legalClock, Clock clock, Validator validator) {
+  SubmissionChecks(LegalClock legalClock, Clock clock, Validator validator, Destinations destinations) {
+    this.destinations = destinations;
     this.legalClock = legalClock;
     this.clock = clock;
     this.validator = validator;
@@ -50,7 +53,7 @@ class SubmissionChecks {
     }
     throwIfAny(errors);
     return new Submission(RequestType.valueOf(input.type()), input.requester(), input.detailsOrNull(),
-        input.correctionList(), Channel.WEB, clock.instant(), null, false, objectionScope(input));
+        input.correctionList(), Channel.WEB, clock.instant(), null, false, objectionScope(input), transmitTo(input));
   }
 
   Submission fromDpo(RequestInput input, String dpoUser) {
@@ -75,7 +78,7 @@ class SubmissionChecks {
     throwIfAny(errors);
     return new Submission(RequestType.valueOf(input.type()), input.requester(), input.detailsOrNull(),
         input.correctionList(), channel, receivedAt, dpoUser, Boolean.TRUE.equals(input.identityVerified()),
-        objectionScope(input));
+        objectionScope(input), transmitTo(input));
   }
 
   /** Every problem at once: the annotations' and the rules between fields. */
@@ -94,6 +97,11 @@ class SubmissionChecks {
     }
     if (type != null && type != RequestType.RECTIFICATION && hasCorrections) {
       errors.add(new FieldError("corrections", "only apply to a RECTIFICATION request"));
+    }
+    if (input.transmitTo() != null && type != null && type != RequestType.PORTABILITY) {
+      errors.add(new FieldError("transmitTo", "applies only to a PORTABILITY request"));
+    } else if (input.transmitTo() != null) {
+      destinations.problem(input.transmitTo()).ifPresent(p -> errors.add(new FieldError("transmitTo", p)));
     }
     if (input.scope() != null && type != null && type != RequestType.OBJECTION) {
       errors.add(new FieldError("scope", "applies only to an OBJECTION request"));
@@ -135,6 +143,10 @@ class SubmissionChecks {
   }
 
   /** An objection is to direct marketing unless it says otherwise; the other rights have none. */
+  private static String transmitTo(RequestInput input) {
+    return input.transmitTo() == null || input.transmitTo().isBlank() ? null : input.transmitTo().strip();
+  }
+
   private static ObjectionScope objectionScope(RequestInput input) {
     if (RequestType.valueOf(input.type()) != RequestType.OBJECTION) {
       return null;

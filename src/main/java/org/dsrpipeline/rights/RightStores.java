@@ -44,11 +44,11 @@ public class RightStores {
 
   /**
    * Portability (GDPR Art. 20(1)): the store's collections processed on consent or contract, unless the data map
-   * opts a collection out.
+   * opts a collection out ({@code portable: false}).
    */
   public List<String> portableCollections(String store) {
-    return store(store).collections().stream().filter(c -> c.legalBasis() == LegalBasis.CONSENT
-        || c.legalBasis() == LegalBasis.CONTRACT).map(DataCollection::name).toList();
+    return store(store).collections().stream().filter(DataCollection::portable).filter(c -> c.legalBasis()
+        == LegalBasis.CONSENT || c.legalBasis() == LegalBasis.CONTRACT).map(DataCollection::name).toList();
   }
 
   public List<String> processorStores() {

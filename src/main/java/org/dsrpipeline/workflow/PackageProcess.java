@@ -15,6 +15,8 @@ public final class PackageProcess {
   public static final String PACKAGE_PATH = "packagePath";
   /** The review form's checkbox: the DPO reviewed the package and releases it. */
   public static final String PACKAGE_APPROVED = "packageApproved";
+  /** Portability's review form: the DPO approves sending the package to the other controller (Art. 20(2)). */
+  public static final String TRANSMIT_APPROVED = "transmitApproved";
   /** The review form's optional note to the requester (the completion email shows it). */
   public static final String OUTCOME_SUMMARY = "outcomeSummary";
 
@@ -25,6 +27,7 @@ public final class PackageProcess {
   public static final String TASK_REVIEW_ACCESS_PACKAGE = "Task_ReviewAccessPackage";
   public static final String TASK_REVIEW_PORTABILITY_PACKAGE = "Task_ReviewPortabilityPackage";
   public static final String TASK_RELEASE_PACKAGE = "Task_ReleasePackage";
+  public static final String TASK_TRANSMIT_PACKAGE = "Task_TransmitPackage";
 
   private PackageProcess() {
   }

@@ -96,6 +96,15 @@ class DataMapLoaderTest {
   // ---- categories, identities, erasure ----
 
   @Test
+  void aCollectionTakesPartInPortabilityUnlessTheMapOptsItOut() {
+    assertThat(load(VALID).store("accounts").flatMap(s -> s.collection("customer")).orElseThrow().portable()).isTrue();
+    var optedOut = load(VALID.replace("legal-basis: contract", "legal-basis: contract\n        portable: false"));
+    assertThat(optedOut.store("accounts").flatMap(s -> s.collection("customer")).orElseThrow().portable()).isFalse();
+    assertThat(problem(VALID.replace("legal-basis: contract", "legal-basis: contract\n        portable: maybe")))
+        .contains("portable: must be true or false");
+  }
+
+  @Test
   void anUnknownCategoryIsNamedWithTheKnownOnes() {
     var yaml = VALID.replace("categories: [contact], identity: email", "categories: [contcat], identity: email");
 

@@ -88,8 +88,8 @@ class DpoTextsIT extends IntegrationTest {
     var reference = api.recordVerified(email, today());
     var summary = longText("Erased from the CRM ", 4000);
 
-    api.completeOk("dpo", api.awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
-    api.completeOk("dpo", api.awaitTask(reference, "Task_CarryOutAccess"), Map.of("outcomeSummary", summary));
+    api.completeOk("dpo", api.proceedToAccessReview(reference), Map.of("packageApproved", true,
+        "outcomeSummary", summary));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED));
@@ -126,14 +126,13 @@ class DpoTextsIT extends IntegrationTest {
   void aDpoNoteLongerThan4000CharactersIsRefusedAndNothingIsSent() {
     var email = DsrApi.uniqueEmail();
     var reference = api.recordVerified(email, today());
-    api.completeOk("dpo", api.awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
-    var carryOut = api.awaitTask(reference, "Task_CarryOutAccess");
+    var carryOut = api.proceedToAccessReview(reference);
 
-    var tooLong = api.complete("dpo", carryOut, Map.of("outcomeSummary", "x".repeat(4001)));
+    var tooLong = api.complete("dpo", carryOut, Map.of("packageApproved", true, "outcomeSummary", "x".repeat(4001)));
     assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tooLong.getBody()).contains("'A note from our DPO' may have at most 4,000 characters; it has 4,001.");
 
-    assertThat(api.awaitTask(reference, "Task_CarryOutAccess").getId()).isEqualTo(carryOut.getId());
+    assertThat(api.awaitTask(reference, "Task_ReviewAccessPackage").getId()).isEqualTo(carryOut.getId());
     assertThat(requests.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.IN_PROGRESS);
     assertThat(api.events(reference, "RIGHT_CARRIED_OUT")).isEmpty();
   }

@@ -41,6 +41,19 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class AccessIT extends IntegrationTest {
 
+  /** A subject no erasure of another test touched (its email pseudonymised, its name blanked). */
+  static final String NOT_ERASED = "c.full_name is not null and c.email like '%@%.%' and ";
+  /** Subjects taken by a test of this class or PortabilityIT: each files its requests with a subject of its own. */
+  static final java.util.Set<Long> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A seeded subject matching {@code where} that no other package test took. */
+  static DemoStoreRows.Subject subject(DemoStoreRows stores, String where) {
+    var taken = TAKEN.isEmpty() ? "" : " and c.id not in (" + String.join(",", TAKEN.stream().map(String::valueOf)
+        .toList()) + ")";
+    var subject = stores.subject(NOT_ERASED + where + taken);
+    TAKEN.add(subject.customerId());
+    return subject;
+  }
   private static final Pattern NONCE = Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"");
 
   @Autowired TestRestTemplate http;
@@ -50,6 +63,7 @@ class AccessIT extends IntegrationTest {
   @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate app;
+  @Autowired org.dsrpipeline.delivery.Downloads downloads;
 
   private DemoStoreRows stores;
 
@@ -66,7 +80,7 @@ class AccessIT extends IntegrationTest {
 
   @Test
   void theSubjectGetsEveryStoresDataWithTheFactsOfArticle15AndNobodyElses() throws IOException {
-    var subject = stores.subject("exists (select 1 from accounts.invoice i where i.customer_id = c.id) "
+    var subject = subject(stores, "exists (select 1 from accounts.invoice i where i.customer_id = c.id) "
         + "and exists (select 1 from tracking.tracking_event t where t.customer_id = c.id)");
     stores.saas.tickets.add("requester_email", subject.email(), "requester_name", "Helpdesk copy", "requester_phone",
         null, "subject", "Credits", "body", "How many credits do I have left?", "created_at", "2026-01-05T10:00:00Z",
@@ -126,7 +140,8 @@ class AccessIT extends IntegrationTest {
         String.class, subject.customerId());
     assertThat(report).contains(subject.email(), "Purposes of the processing", "Recipients", "How long we keep it",
         "Where the data came from", "rectify", "erase", "restrict", "object", "supervisory authority",
-        "automated processing", "Accounting records are kept for 10 years", "concern other people");
+        "automated processing", "Accounting records are kept for 10 years", "concern other people",
+        "searched them by hand");
     assertThat(data).contains(subject.email(), "\"legalBasis\"", "\"purpose\"");
     invoices.stream().filter(Objects::nonNull).forEach(vat -> assertThat(data).contains(vat));
     assertThat(data).as("the excluded helpdesk ticket").doesNotContain("How many credits");
@@ -139,6 +154,8 @@ class AccessIT extends IntegrationTest {
 
     stores.othersUnchanged(before, subject);
     assertThat(flow.api().events(reference, "PACKAGE_EXCLUSION")).hasSize(1);
+    assertThat(flow.api().events(reference, "PERSONAL_DATA_READ")).extracting(e -> (String) e.get("outcome"))
+        .anyMatch(o -> o.contains("review package"));
     assertThat(flow.api().events(reference, "PACKAGE_RELEASED")).hasSize(1);
     assertThat(flow.api().events(reference, "PACKAGE_DOWNLOAD_REFUSED")).hasSize(1);
     assertThat(flow.api().events(reference, "PACKAGE_DOWNLOADED")).hasSize(1);
@@ -150,11 +167,23 @@ class AccessIT extends IntegrationTest {
         .isNotEmpty().noneMatch(bytes -> new String(bytes, StandardCharsets.ISO_8859_1).contains(subject.email()));
     assertThat(new RightsHistory(history).variableValues(reference)).isNotEmpty()
         .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
+
+    // once the link has expired the page says so and the package is deleted (the exclusions stay as evidence)
+    app.update("update dsr_package set expires_at = ? where request_id = (select id from dsr_request where "
+        + "reference = ?)", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), reference);
+    assertThat(http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+    assertThat(post(link, subject.email(), downloadPage.getBody()).getStatusCode()).isEqualTo(HttpStatus.GONE);
+    downloads.expired().forEach(downloads::deleteExpired);
+    assertThat(app.queryForObject("select count(*) from dsr_package p join dsr_request r on r.id = p.request_id "
+        + "where r.reference = ?", Long.class, reference)).isZero();
+    assertThat(app.queryForObject("select count(*) from dsr_package_exclusion e join dsr_request r on "
+        + "r.id = e.request_id where r.reference = ?", Long.class, reference)).isOne();
+    assertThat(flow.api().events(reference, "PACKAGE_EXPIRED")).hasSize(1);
   }
 
   @Test
   void aStoreThatFailsDuringTheExportHoldsThePackageBackUntilItsIncidentIsRetried() throws IOException {
-    var subject = stores.subject("exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id)");
+    var subject = subject(stores, "exists (select 1 from marketing.marketing_preference p where p.customer_id = c.id)");
     var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
     var reference = flow.fileAndConfirm(Map.of("type", "ACCESS", "email", subject.email(), "language", "el"));
     stores.stores.execute("alter table marketing.marketing_preference rename to marketing_preference_gone");
@@ -193,6 +222,8 @@ class AccessIT extends IntegrationTest {
     var reviewed = unzip(flow.api().as("dpo").getForEntity("/api/dpo/requests/" + reference
         + "/access-package/download", byte[].class).getBody());
     assertThat(reviewed.get("data.json")).contains("\"marketing_preference\"");
+    assertThat(reviewed.get("report.html")).as("in the request's language").contains("lang=\"el\"",
+        "Σκοποί της επεξεργασίας", "Αυτοματοποιημένη λήψη αποφάσεων", "εποπτική αρχή");
     flow.api().completeOk("dpo", review, Map.of(PackageProcess.PACKAGE_APPROVED, true, "outcomeSummary",
         "Σας στέλνουμε όλα τα δεδομένα σας."));
 
@@ -203,8 +234,51 @@ class AccessIT extends IntegrationTest {
     assertThat(page.getBody()).contains("Λήψη");
     var zip = unzip(post(link, subject.email(), page.getBody()).getBody());
     assertThat(zip.get("data.json")).contains("\"marketing_preference\"", subject.email());
+
+    // wrong addresses are slowed: from the third on, the link waits (429 with Retry-After), the right address too
+    assertThat(post(link, "a@example.org", page.getBody()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post(link, "b@example.org", page.getBody()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var third = post(link, "c@example.org", page.getBody());
+    assertThat(third.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(third.getHeaders().getFirst("Retry-After")).isNotNull();
+    var slowed = post(link, subject.email(), page.getBody());
+    assertThat(slowed.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(Long.parseLong(slowed.getHeaders().getFirst("Retry-After"))).isBetween(1L, 61L);
+    assertThat(slowed.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(new RightsHistory(history).variableValues(reference)).isNotEmpty()
         .noneMatch(v -> v.contains(subject.email()) || v.contains(subject.phone().substring(3)));
+  }
+
+  @Test
+  void theHelpdeskAndCrmAnswering503HoldThePackageBackUntilTheyAreBackAndTheIncidentsAreRetried() {
+    var subject = subject(stores, "exists (select 1 from demo_crm.contact k where k.email = c.email)");
+    var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
+    var reference = flow.fileAndConfirm(Map.of("type", "ACCESS", "email", subject.email(), "language", "en"));
+    stores.saas.failNextOn("GET", 503, 100_000);
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+    flow.api().completeOk("dpo", flow.api().awaitTask(reference, RightProcess.TASK_CHECK_SUBJECT_IDENTITIES),
+        Map.of(RightProcess.IDENTITIES_DECISION, RightProcess.IDENTITIES_ACCEPT_AS_FOUND,
+            RightProcess.IDENTITIES_NOTE, "The helpdesk and the CRM are down; the accounts identify the customer"));
+    flow.answerManualAction(reference, "EXPORT");
+
+    var incidents = await().atMost(Duration.ofSeconds(90)).until(() -> runtime.createIncidentQuery()
+        .activityId(RightProcess.TASK_RUN_STORE_OPERATION).list().stream()
+        .filter(i -> reference.equals(runtime.createProcessInstanceQuery().processInstanceId(i.getProcessInstanceId())
+            .singleResult().getBusinessKey())).toList(), list -> list.size() == 2);
+    assertThat(incidents).extracting(i -> runtime.getVariable(i.getProcessInstanceId(), RightProcess.STORE))
+        .containsExactlyInAnyOrder("helpdesk", "crm");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(PackageProcess.TASK_REVIEW_ACCESS_PACKAGE).count()).isZero();
+    assertThat(flow.api().as("dpo").exchange("/api/dpo/requests/" + reference + "/access-package", HttpMethod.GET,
+        null, DsrApi.MAP).getBody().get("status")).isEqualTo("EXPORTING");
+
+    stores.saas.clearFailures();
+    incidents.forEach(i -> management.setJobRetries(i.getConfiguration(), 1));
+    var review = flow.api().awaitTask(reference, PackageProcess.TASK_REVIEW_ACCESS_PACKAGE);
+    assertThat(flow.storeOutcomes(reference)).filteredOn(o -> "EXPORT".equals(o.get("operation")))
+        .extracting(o -> o.get("store") + " " + o.get("status")).contains("helpdesk OK", "crm OK");
+    flow.api().completeOk("dpo", review, Map.of(PackageProcess.PACKAGE_APPROVED, true));
+    assertThat(Mails.body(flow.awaitMail("has been completed"))).contains("/download/");
   }
 
   private ResponseEntity<byte[]> post(String link, String email, String page) {

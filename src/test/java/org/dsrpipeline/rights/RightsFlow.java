@@ -46,6 +46,14 @@ final class RightsFlow {
     return reference;
   }
 
+  /** Confirms a request filed by the caller through the emailed link. */
+  void confirm(String reference) {
+    var verify = await().atMost(Duration.ofSeconds(20)).until(() -> mails.get().stream()
+        .filter(m -> Mails.body(m).contains("/verify/") && Mails.body(m).contains(reference)).findFirst(),
+        java.util.Optional::isPresent).orElseThrow();
+    assertThat(Verification.confirm(http, Mails.linkPath(verify, "/verify/")).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
   /** The mail whose subject contains {@code text}, once it has arrived. */
   MimeMessage awaitMail(String text) {
     return await().atMost(Duration.ofSeconds(30)).until(() -> mails.get().stream()

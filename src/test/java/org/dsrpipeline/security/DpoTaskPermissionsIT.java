@@ -26,6 +26,7 @@ class DpoTaskPermissionsIT extends IntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
 
@@ -112,7 +113,9 @@ class DpoTaskPermissionsIT extends IntegrationTest {
     assertThat(refused.getBody()).contains("'Reasons for refusal' is required.");
     var submitted = submitForm(review.getId(), Map.of("decision", Map.of("value", "proceed")));
     assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(api.awaitTask(reference, "Task_CarryOutAccess")).isNotNull();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+            .processDefinitionKey("Process_Access").count()).as("the right is carried out").isOne());
   }
 
   private org.springframework.http.ResponseEntity<String> submitForm(String taskId, Map<String, Object> variables) {

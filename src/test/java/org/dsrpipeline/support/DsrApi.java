@@ -90,6 +90,27 @@ public final class DsrApi {
         task -> task != null);
   }
 
+  /**
+   * An access request past *Review request*: the DPO proceeds while the helpdesk and CRM answer (a FakeSaas on the
+   * test configuration's port), the paper archive's manual action of the export is answered, and the task
+   * "Review the access package" appears (every store exported, the package built); answers that task.
+   */
+  public Task proceedToAccessReview(String reference) {
+    try (var saas = FakeSaas.start(29253)) {
+      completeOk("dpo", awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
+      var action = await().atMost(Duration.ofSeconds(30)).until(() -> as("dpo").exchange(
+          "/api/dpo/manual-actions?status=PENDING", HttpMethod.GET, null, LIST).getBody().stream()
+          .filter(a -> reference.equals(a.get("reference")) && "EXPORT".equals(a.get("operation"))).findFirst(),
+          java.util.Optional::isPresent).orElseThrow();
+      var answered = as("dpo").postForEntity("/api/dpo/manual-actions/{id}/answer",
+          Map.of("status", "DONE", "answer", "Nothing on paper"), String.class, action.get("id"));
+      assertThat(answered.getStatusCode().is2xxSuccessful()).as(answered.getBody()).isTrue();
+      return await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+          .processInstanceBusinessKey(reference).taskDefinitionKey("Task_ReviewAccessPackage").singleResult(),
+          task -> task != null);
+    }
+  }
+
   /** Completes a task the way Tasklist does: over the engine REST API, authenticated as the given user. */
   public ResponseEntity<String> complete(String user, Task task, Map<String, Object> variables) {
     var body = Map.of("variables", variables.entrySet().stream()

@@ -101,6 +101,11 @@ public final class FakeSaas implements AutoCloseable {
     }
   }
 
+  /** Drops the failures still queued: the service answers normally again. */
+  public void clearFailures() {
+    failures.clear();
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -87,6 +87,7 @@ final class FormRules {
           Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),
           Field.text("outcomeSummary", "A note from our DPO", false, 4000))),
       Map.entry(REVIEW_PORTABILITY_PACKAGE, List.of(
+          Field.checkbox("transmitApproved", "Send the package to the other controller the requester named"),
           Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),
           Field.text("outcomeSummary", "A note from our DPO", false, 4000))));
 

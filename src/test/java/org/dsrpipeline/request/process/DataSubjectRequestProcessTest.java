@@ -38,6 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/data-subject-request.bpmn",
     "processes/who-reviews.dmn",
     "processes/rights/access.bpmn",
+    // the request's own paths with a right done in one DPO task (the rights' own diagrams have their tests)
+    "org/dsrpipeline/request/process/one-task-right.bpmn",
     "processes/rights/rectification.bpmn",
     "processes/rights/erasure.bpmn",
     "processes/rights/restriction.bpmn",
@@ -107,7 +109,7 @@ class DataSubjectRequestProcessTest {
     complete(review, withVariables(DECISION, DECISION_PROCEED));
     execute(job("CallActivity_FulfilRight"));
     var right = calledProcessInstance(instance);
-    assertThat(right).hasProcessDefinitionKey("Process_Access").hasBusinessKey("DSR-2026-000001");
+    assertThat(right).hasProcessDefinitionKey("Process_OneTaskRight").hasBusinessKey("DSR-2026-000001");
     var carryOut = taskQuery().processInstanceId(right.getId()).singleResult();
     assertThat(carryOut).hasCandidateGroup("dpo");
     assertThat(carryOut.getDueDate()).isEqualTo(Date.from(FIRST.dueAt()));
@@ -360,7 +362,7 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void theDpoNoteToTheRequesterIsOptionalButBounded() {
-    var instance = startRequest(true, "ACCESS", "Process_Access", null);
+    var instance = startRequest(true, "ACCESS", "Process_OneTaskRight", null);
     complete(task(TASK_REVIEW_REQUEST), withVariables(DECISION, DECISION_PROCEED));
     execute(job("CallActivity_FulfilRight"));
     var carryOut = taskQuery().processInstanceId(calledProcessInstance(instance).getId()).singleResult();
@@ -405,7 +407,7 @@ class DataSubjectRequestProcessTest {
   }
 
   private ProcessInstance startRequest(boolean identityVerified) {
-    return startRequest(identityVerified, "ACCESS", "Process_Access", null);
+    return startRequest(identityVerified, "ACCESS", "Process_OneTaskRight", null);
   }
 
   private ProcessInstance startRequest(boolean identityVerified, String type, String rightProcess, String scope) {

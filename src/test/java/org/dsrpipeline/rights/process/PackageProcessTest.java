@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class PackageProcessTest extends RightProcessTestBase {
 
   private boolean packageBuilt = true;
+  private boolean transmissionFails;
   private final List<String> formats = new ArrayList<>();
 
   @BeforeEach
@@ -52,6 +53,12 @@ class PackageProcessTest extends RightProcessTestBase {
     Mocks.register("releasePackageDelegate", (JavaDelegate) execution -> {
       calls.add("releasePackageDelegate");
       formats.add((String) execution.getVariable(PACKAGE_FORMAT));
+    });
+    Mocks.register("transmitPackageDelegate", (JavaDelegate) execution -> {
+      calls.add("transmitPackageDelegate");
+      if (transmissionFails) {
+        throw new IllegalStateException("the other controller answered HTTP 503");
+      }
     });
   }
 
@@ -163,9 +170,55 @@ class PackageProcessTest extends RightProcessTestBase {
     complete(review, withVariables(PACKAGE_APPROVED, true));
     runAsyncJobs();
 
-    assertThat(portability).hasPassed(TASK_BUILD_PACKAGE, TASK_RELEASE_PACKAGE, "EndEvent_PortabilityDone").isEnded();
+    assertThat(portability).hasPassed(TASK_BUILD_PACKAGE, TASK_RELEASE_PACKAGE, "EndEvent_PortabilityDone").isEnded()
+        .hasNotPassed(TASK_TRANSMIT_PACKAGE);
     assertThat(formats).containsOnly("PORTABILITY");
     assertThat(calls).contains("customer-accounts EXPORT 1", "crm EXPORT 1", "paper-archive EXPORT 1");
+  }
+
+  @Test
+  void anApprovedDestinationGetsThePackageAfterItIsReleased() {
+    var portability = start(KEY_PORTABILITY, "PORTABILITY");
+    runAsyncJobs();
+
+    complete(task(TASK_REVIEW_PORTABILITY_PACKAGE), withVariables(PACKAGE_APPROVED, true, TRANSMIT_APPROVED, true));
+    runAsyncJobs();
+
+    assertThat(portability).hasPassed(TASK_RELEASE_PACKAGE, TASK_TRANSMIT_PACKAGE, "EndEvent_PackageTransmitted").isEnded();
+    assertThat(calls).endsWith("releasePackageDelegate", "transmitPackageDelegate");
+  }
+
+  @Test
+  void aDestinationThatKeepsFailingHasAnIncidentOnTheTransmissionUntilRetried() {
+    transmissionFails = true;
+    var portability = start(KEY_PORTABILITY, "PORTABILITY");
+    runAsyncJobs();
+    complete(task(TASK_REVIEW_PORTABILITY_PACKAGE), withVariables(PACKAGE_APPROVED, true, TRANSMIT_APPROVED, true));
+    runAsyncJobs();
+
+    var incident = runtimeService().createIncidentQuery().activityId(TASK_TRANSMIT_PACKAGE).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(portability).isWaitingAt(TASK_TRANSMIT_PACKAGE);
+
+    transmissionFails = false;
+    managementService().setJobRetries(incident.getConfiguration(), 1);
+    runAsyncJobs();
+    assertThat(portability).isEnded();
+  }
+
+  @Test
+  void withoutTheDposApprovalNothingIsSentToAnotherController() {
+    var portability = start(KEY_PORTABILITY, "PORTABILITY");
+    runAsyncJobs();
+    var review = task(TASK_REVIEW_PORTABILITY_PACKAGE);
+
+    assertThatThrownBy(() -> complete(review, withVariables(PACKAGE_APPROVED, true, TRANSMIT_APPROVED, "yes")))
+        .hasRootCauseInstanceOf(FormInputRefused.class).hasMessageContaining("must be true or false");
+    complete(review, withVariables(PACKAGE_APPROVED, true, TRANSMIT_APPROVED, false));
+    runAsyncJobs();
+
+    assertThat(portability).hasPassed("EndEvent_PortabilityDone").hasNotPassed(TASK_TRANSMIT_PACKAGE).isEnded();
+    assertThat(calls).doesNotContain("transmitPackageDelegate");
   }
 
   @Test
