@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dsrpipeline.request.AnswerComposer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,20 @@ class MailTemplatesTest {
 
     assertThat(email.subject()).contains("DSR-2026-000042");
     assertThat(email.htmlBody()).contains("http://localhost:8080/camunda/app/tasklist/", "28 December 2026");
+  }
+
+  @Test
+  void withoutAnyStoreOutcomeTheAnswerIsWhatTheDpoWroteAndTheNoteIsOptional() {
+    var noted = variables(null);
+    noted.put("answer", new AnswerComposer.Answer(List.of()));
+    noted.put("outcomeSummary", "Σας στείλαμε αντίγραφο με ασφαλή σύνδεσμο.");
+    var silent = variables(null);
+    silent.put("answer", new AnswerComposer.Answer(List.of()));
+
+    assertThat(templates.render("completed", "el", noted).htmlBody())
+        .contains("Σας στείλαμε αντίγραφο με ασφαλή σύνδεσμο.").doesNotContain("Σημείωμα του Υπευθύνου");
+    assertThat(templates.render("completed", "en", silent).htmlBody()).contains("We have carried out your request.")
+        .doesNotContain("A note from our DPO");
   }
 
   @ParameterizedTest(name = "recipient-notice in {0}")

@@ -131,31 +131,6 @@ class AnswerIT extends IntegrationTest {
   }
 
   @Test
-  void withoutAnyOutcomeTheAnswerIsWhatTheDpoWroteAndTheNoteIsOptional() {
-    var withNote = DsrApi.uniqueEmail();
-    // rectification is the one right left whose stores record nothing yet (a placeholder with one DPO task)
-    var corrections = List.of(Map.of("field", "full_name", "value", "Eleni Test"));
-    var noted = recordVerified(Map.of("type", "RECTIFICATION", "email", withNote, "language", "el",
-        "corrections", corrections));
-    var silent = DsrApi.uniqueEmail();
-    var unnoted = recordVerified(Map.of("type", "RECTIFICATION", "email", silent, "corrections", corrections));
-
-    api.completeOk("dpo", api.awaitTask(noted, DataSubjectRequestProcess.TASK_REVIEW_REQUEST),
-        Map.of("decision", "proceed"));
-    api.completeOk("dpo", api.awaitTask(noted, "Task_CarryOutRectification"),
-        Map.of("outcomeSummary", "Σας στείλαμε αντίγραφο με ασφαλή σύνδεσμο."));
-    api.completeOk("dpo", api.awaitTask(unnoted, DataSubjectRequestProcess.TASK_REVIEW_REQUEST),
-        Map.of("decision", "proceed"));
-    api.completeOk("dpo", api.awaitTask(unnoted, "Task_CarryOutRectification"), Map.of());
-
-    assertThat(Mails.body(completionMailTo(withNote))).contains("Σας στείλαμε αντίγραφο με ασφαλή σύνδεσμο.")
-        .doesNotContain("Σημείωμα του Υπευθύνου");
-    assertThat(Mails.body(completionMailTo(silent))).contains("We have carried out your request.")
-        .doesNotContain("A note from our DPO");
-    assertThat(requests.findByReference(unnoted).orElseThrow().outcomeSummary()).isNull();
-  }
-
-  @Test
   void theStatusPageShowsEachStoresProgressWithoutPersonalData() {
     var email = DsrApi.uniqueEmail();
     var reference = recordVerified(Map.of("type", "ACCESS", "email", email));
