@@ -51,6 +51,7 @@ class MailTemplatesTest {
     noted.put("outcomeSummary", "Σας στείλαμε αντίγραφο με ασφαλή σύνδεσμο.");
     var silent = variables(null);
     silent.put("answer", new AnswerComposer.Answer(List.of()));
+    silent.remove("outcomeSummary");
 
     assertThat(templates.render("completed", "el", noted).htmlBody())
         .contains("Σας στείλαμε αντίγραφο με ασφαλή σύνδεσμο.").doesNotContain("Σημείωμα του Υπευθύνου");
