@@ -3,10 +3,10 @@ package org.dsrpipeline.delivery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import org.dsrpipeline.notify.OrganisationProperties;
 import org.dsrpipeline.security.FormNonces;
+import org.dsrpipeline.security.SameOriginPosts;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +29,11 @@ class DownloadController {
   private final RequestPackages packages;
   private final FormNonces nonces;
   private final OrganisationProperties organisation;
+  private final SameOriginPosts origins;
 
   DownloadController(Downloads downloads, RequestPackages packages, FormNonces nonces,
-      OrganisationProperties organisation) {
+      OrganisationProperties organisation, SameOriginPosts origins) {
+    this.origins = origins;
     this.downloads = downloads;
     this.packages = packages;
     this.nonces = nonces;
@@ -59,7 +61,7 @@ class DownloadController {
       return show("en", "GONE", token, model, response, HttpStatus.NOT_FOUND);
     }
     var language = link.get().language();
-    if (!nonces.isValid(FORM, token, nonce) || !sameOrigin(http)) {
+    if (!nonces.isValid(FORM, token, nonce) || !origins.fromOwnPage(http)) {
       return show(language, "FORBIDDEN", token, model, response, HttpStatus.FORBIDDEN);
     }
     var attempt = downloads.attempt(token, email);
@@ -103,28 +105,5 @@ class DownloadController {
     model.addAttribute("token", token);
     model.addAttribute("nonce", nonces.nonceFor(FORM, token));
     return "pages/" + ("el".equals(language) ? "el" : "en") + "/download";
-  }
-
-  /** As the verification page: a browser's POST must come from this service's own pages. */
-  private boolean sameOrigin(HttpServletRequest http) {
-    var site = http.getHeader("Sec-Fetch-Site");
-    if (site != null) {
-      return site.equals("same-origin") || site.equals("none");
-    }
-    var origin = http.getHeader("Origin");
-    if (origin == null || origin.isBlank()) {
-      return true;
-    }
-    return origin.equalsIgnoreCase(originOf(organisation.publicBaseUrl()))
-        || origin.equalsIgnoreCase(originOf(http.getRequestURL().toString()));
-  }
-
-  private static String originOf(String url) {
-    try {
-      var uri = URI.create(url);
-      return uri.getScheme() + "://" + uri.getRawAuthority();
-    } catch (IllegalArgumentException malformed) {
-      return "";
-    }
   }
 }
