@@ -182,13 +182,7 @@ public class Rectifications {
     var request = rectification(reference);
     lock(request);
     var corrections = request.corrections();
-    if (index < 0 || index >= corrections.size()) {
-      throw new DecisionRefused("The request has no correction " + (index + 1) + ": it has " + corrections.size()
-          + ".");
-    }
-    if (reviewed(reference)) {
-      throw new DecisionRefused("The corrections of " + reference + " have been reviewed: the decisions are final.");
-    }
+    checkStillOpen(reference, corrections, index);
     var verdict = fields.of(corrections.get(index).field());
     if (verdict.kind() != CorrectableFields.Kind.CORRECTABLE) {
       throw new DecisionRefused("Correction " + (index + 1) + " cannot be decided: " + (verdict.kind()
@@ -261,13 +255,7 @@ public class Rectifications {
     var request = rectification(reference);
     lock(request);
     var corrections = request.corrections();
-    if (index < 0 || index >= corrections.size()) {
-      throw new DecisionRefused("The request has no correction " + (index + 1) + ": it has " + corrections.size()
-          + ".");
-    }
-    if (reviewed(reference)) {
-      throw new DecisionRefused("The corrections of " + reference + " have been reviewed: the decisions are final.");
-    }
+    checkStillOpen(reference, corrections, index);
     var verdict = fields.of(corrections.get(index).field());
     if (!verdict.identity()) {
       throw new DecisionRefused("Correction " + (index + 1) + " is not of an email or phone: a code is sent only to a "
@@ -278,6 +266,17 @@ public class Rectifications {
       throw new DecisionRefused(problem);
     }
     codes.send(request, index, newAddress(verdict, corrections.get(index).value()), dpoUser);
+  }
+
+  /** Refuses a correction the request does not have, and any change once the review is completed. */
+  private void checkStillOpen(String reference, List<?> corrections, int index) {
+    if (index < 0 || index >= corrections.size()) {
+      throw new DecisionRefused("The request has no correction " + (index + 1) + ": it has " + corrections.size()
+          + ".");
+    }
+    if (reviewed(reference)) {
+      throw new DecisionRefused("The corrections of " + reference + " have been reviewed: the decisions are final.");
+    }
   }
 
   /** The new value of an identity correction as the stores will hold it: an E.164 phone, a lower-cased email. */
