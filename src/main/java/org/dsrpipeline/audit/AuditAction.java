@@ -54,6 +54,10 @@ public enum AuditAction {
   RECIPIENT_NOTIFIED(false),
   RECIPIENT_NOT_NOTIFIED(false),
   RECIPIENT_ACKNOWLEDGED(true),
+  // the processor role (Art. 28(3)(e)): each controller customer asked, reminded, and its answer (rights/controllers)
+  CONTROLLER_ASKED(true),
+  CONTROLLER_REMINDED(false),
+  CONTROLLER_ANSWERED(true),
   // rectification (Art. 16): each correction's decision (field and outcome, never the values), the review done
   CORRECTION_DECIDED(false),
   CORRECTIONS_REVIEWED(false),

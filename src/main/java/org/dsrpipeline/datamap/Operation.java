@@ -8,5 +8,10 @@ public enum Operation implements YamlNamed {
   ERASE,
   RESTRICT,
   UNRESTRICT,
-  SUPPRESS_MARKETING
+  SUPPRESS_MARKETING;
+
+  /** Whether the operation changes the subject's records (FIND and EXPORT only read them). */
+  public boolean changesData() {
+    return this != FIND && this != EXPORT;
+  }
 }

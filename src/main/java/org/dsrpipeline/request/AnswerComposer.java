@@ -125,8 +125,14 @@ public class AnswerComposer {
     var description = store == null || store.description() == null ? name : store.description();
     // FIND only plans the work; what the request did is in the other operations, when there are any
     var acting = outcomes.stream().filter(o -> !Operation.FIND.name().equals(o.operation())).toList();
+    var processor = store != null && store.role() == Role.PROCESSOR;
+    // a store held as processor: only what its controller customers instructed us to do is done here
+    var leftToControllers = processor && acting.stream().anyMatch(o -> "HANDLED_WITH_CONTROLLER".equals(o.status()));
+    if (processor) {
+      acting = acting.stream().filter(o -> !"HANDLED_WITH_CONTROLLER".equals(o.status())).toList();
+    }
     var shown = acting.isEmpty() ? outcomes : acting;
-    var progress = progress(store, shown);
+    var progress = processor && acting.isEmpty() ? Progress.WITH_CONTROLLER : progress(store, shown);
     var keptUntil = shown.stream().map(RecordedOutcome::keptUntil).filter(Objects::nonNull)
         .max(Comparator.naturalOrder()).map(at -> date(at, locale)).orElse(null);
     var progressText = text(locale, "answer.progress." + progress.name(), keptUntil);
@@ -146,14 +152,14 @@ public class AnswerComposer {
           }
         }
       }
+      if (leftToControllers) {
+        lines.add(text(locale, "answer.withControllerPart"));
+      }
     }
     return new StoreAnswer(name, description, progress, keptUntil, progressText, List.copyOf(lines));
   }
 
   private static Progress progress(Store store, List<RecordedOutcome> outcomes) {
-    if (store != null && store.role() == Role.PROCESSOR) {
-      return Progress.WITH_CONTROLLER;
-    }
     if (outcomes.stream().anyMatch(o -> "KEPT_ON_HOLD".equals(o.status()))) {
       return Progress.ON_HOLD;
     }

@@ -10,6 +10,7 @@ import org.dsrpipeline.deadline.Deadline;
 import org.dsrpipeline.deadline.LegalClock;
 import org.dsrpipeline.delivery.Downloads;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.controllers.ControllerAnswers;
 import org.dsrpipeline.rights.recipients.RecipientAnswers;
 import org.dsrpipeline.rights.rectification.Rectifications;
 import org.slf4j.Logger;
@@ -37,15 +38,18 @@ public class RequestLifecycle {
   private final StoreWork storeWork;
   private final AnswerComposer answers;
   private final RecipientAnswers recipients;
+  private final ControllerAnswers controllers;
   private final Rectifications rectifications;
   private final Downloads downloads;
   private final Clock clock;
 
   RequestLifecycle(DataSubjectRequestRepository requests, VerificationTokenRepository tokens,
       LegalClock legalClock, RequesterNotices notices, AuditTrail audit, StoreWork storeWork,
-      AnswerComposer answers, RecipientAnswers recipients, Rectifications rectifications, Downloads downloads,
+      AnswerComposer answers, RecipientAnswers recipients, ControllerAnswers controllers, Rectifications rectifications,
+      Downloads downloads,
       Clock clock) {
     this.recipients = recipients;
+    this.controllers = controllers;
     this.rectifications = rectifications;
     this.requests = requests;
     this.tokens = tokens;
@@ -243,6 +247,7 @@ public class RequestLifecycle {
     var variables = new HashMap<String, Object>();
     variables.put("answer", answer);
     variables.put("recipients", recipients.lines(reference, request.language()));
+    variables.put("controllers", controllers.lines(reference, request.language()));
     variables.put("outcomeSummary", note);
     // access and portability: the released package's secret link (the download page asks for the email address)
     variables.put("downloadUrl", downloads.linkFor(reference).orElse(null));

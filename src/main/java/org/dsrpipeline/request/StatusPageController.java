@@ -51,6 +51,7 @@ class StatusPageController {
     model.addAttribute("history", status.history());
     model.addAttribute("stores", status.stores());
     model.addAttribute("recipients", status.recipients());
+    model.addAttribute("controllers", status.controllers());
     model.addAttribute("corrections", status.corrections());
     model.addAttribute("phoneProofPath", status.phoneProofOpen() ? "/phone-proof/" + token : null);
     return "pages/" + shown.language() + "/status";

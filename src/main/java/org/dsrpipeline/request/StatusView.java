@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.controllers.ControllerAnswers;
 import org.dsrpipeline.rights.recipients.RecipientAnswers;
 import org.dsrpipeline.rights.rectification.Rectifications;
 import org.dsrpipeline.rights.proof.PhoneProof;
@@ -35,11 +36,12 @@ class StatusView {
    * {@code phoneProofOpen}: the request gave a phone that the requester can still prove (email confirmed, phone
    * not proven yet, request open): the page links to the phone-proof page, so that the phone is used too.
    * {@code recipients}: what each recipient of a changed store was told, and whether it confirmed (Art. 19).
+   * {@code controllers}: each controller customer asked (the processor role), and what it answered.
    */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
       boolean extended, boolean delayed, String notice, boolean restricted, String restrictionNotice,
       List<HistoryEntry> history, List<StoreProgress> stores, boolean phoneProofOpen, List<String> corrections,
-      List<String> recipients) {
+      List<String> recipients, List<String> controllers) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -51,12 +53,15 @@ class StatusView {
   private final AnswerComposer answers;
   private final PhoneProof phoneProof;
   private final RecipientAnswers recipients;
+  private final ControllerAnswers controllers;
   private final Rectifications rectifications;
 
   StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
       MessageSource messages, RequestWorkflow workflow, StoreWork storeWork, AnswerComposer answers,
-      PhoneProof phoneProof, Rectifications rectifications, RecipientAnswers recipients) {
+      PhoneProof phoneProof, Rectifications rectifications, RecipientAnswers recipients,
+      ControllerAnswers controllers) {
     this.recipients = recipients;
+    this.controllers = controllers;
     this.rectifications = rectifications;
     this.phoneProof = phoneProof;
     this.workflow = workflow;
@@ -100,7 +105,8 @@ class StatusView {
         notices.date(request.receivedAt(), language), notices.date(request.dueDate(), language),
         request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null,
         request.restricted(), restrictionNotice(request, language, locale), history, stores,
-        phoneProofOpen(request), answer.corrections(), recipients.lines(request.reference(), language)));
+        phoneProofOpen(request), answer.corrections(), recipients.lines(request.reference(), language),
+        controllers.lines(request.reference(), language)));
   }
 
   private boolean phoneProofOpen(DataSubjectRequest request) {

@@ -47,6 +47,24 @@ public class OperationScopes {
     });
   }
 
+  /**
+   * Adds a controller customer to those the request's operation in a store held as processor acts for (its
+   * instruction to carry the right out): the later passes of the operation (an erasure's, once retention ends) then
+   * act on its records too, and on no other controller's. Idempotent.
+   */
+  @Transactional
+  public void includeController(String reference, String store, Operation operation, String controller) {
+    var current = scope(reference, store, operation);
+    var controllers = new TreeSet<String>(current.controllers() == null ? Set.of() : current.controllers());
+    controllers.add(controller);
+    var request = requestId(reference);
+    jdbc.update("delete from dsr_operation_scope where request_id = ? and store_name = ? and operation = ?", request,
+        store, operation.name());
+    jdbc.update("insert into dsr_operation_scope (request_id, store_name, operation, collections, controllers) "
+        + "values (?, ?, ?, ?, ?)", request, store, operation.name(), joined(current.collections()),
+        joined(controllers));
+  }
+
   /** The part of the store the request's operation is limited to; {@link Scope#WHOLE_STORE} without a limit. */
   public Scope scope(String reference, String store, Operation operation) {
     return jdbc.query("select collections, controllers from dsr_operation_scope where request_id = ? and "

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
@@ -18,8 +19,10 @@ import org.dsrpipeline.connector.ConnectorRegistry;
 import org.dsrpipeline.connector.Correction;
 import org.dsrpipeline.connector.RecordSink;
 import org.dsrpipeline.connector.RequestRef;
+import org.dsrpipeline.connector.Scope;
 import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.Operation;
+import org.dsrpipeline.datamap.Role;
 import org.dsrpipeline.datamap.SubjectIdentities;
 import org.dsrpipeline.request.DataSubjectRequest;
 import org.dsrpipeline.request.DataSubjectRequestRepository;
@@ -97,27 +100,44 @@ public class StoreWork {
    * outcome row and is "already done" only once it succeeded (an erasure's later passes, once retention ends).
    */
   public Result run(String reference, String store, Operation operation, int pass) {
+    return run(reference, store, operation, pass, NO_CONTROLLER);
+  }
+
+  /**
+   * The operation in a store held as processor, on the instruction of one controller customer: limited to the
+   * records whose {@code controller-field} holds {@code controller}, with an outcome of its own (pass 1).
+   */
+  public Result runForController(String reference, String store, Operation operation, String controller) {
+    if (controller == null || controller.isBlank()) {
+      throw new IllegalArgumentException("controller: the customer whose records the operation is limited to");
+    }
+    return run(reference, store, operation, 1, controller);
+  }
+
+  private Result run(String reference, String store, Operation operation, int pass, String controller) {
     if (pass < 1) {
       throw new IllegalArgumentException("pass: 1 or more, not " + pass);
     }
+    var part = new Part(store, operation, pass, controller);
     return switch (operation) {
-      case FIND -> work(reference, store, operation, pass, (c, ref, subject) -> c.find(ref, subject));
-      case ERASE -> work(reference, store, operation, pass, (c, ref, subject) -> c.erase(ref, subject));
-      case RESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.restrict(ref, subject));
-      case UNRESTRICT -> work(reference, store, operation, pass, (c, ref, subject) -> c.unrestrict(ref, subject));
-      case SUPPRESS_MARKETING -> work(reference, store, operation, pass,
-          (c, ref, subject) -> c.suppressMarketing(ref, subject));
+      case FIND -> work(reference, part, (c, ref, subject) -> c.find(ref, subject));
+      case ERASE -> work(reference, part, (c, ref, subject) -> c.erase(ref, subject));
+      case RESTRICT -> work(reference, part, (c, ref, subject) -> c.restrict(ref, subject));
+      case UNRESTRICT -> work(reference, part, (c, ref, subject) -> c.unrestrict(ref, subject));
+      case SUPPRESS_MARKETING -> work(reference, part, (c, ref, subject) -> c.suppressMarketing(ref, subject));
       case EXPORT, RECTIFY -> throw new IllegalArgumentException(operation + " needs its input: use export(...) or "
           + "rectify(...)");
     };
   }
 
   public Result export(String reference, String store, RecordSink sink) {
-    return work(reference, store, Operation.EXPORT, 1, (c, ref, subject) -> c.export(ref, subject, sink));
+    return work(reference, new Part(store, Operation.EXPORT, 1, NO_CONTROLLER),
+        (c, ref, subject) -> c.export(ref, subject, sink));
   }
 
   public Result rectify(String reference, String store, List<Correction> corrections) {
-    return work(reference, store, Operation.RECTIFY, 1, (c, ref, subject) -> c.rectify(ref, subject, corrections));
+    return work(reference, new Part(store, Operation.RECTIFY, 1, NO_CONTROLLER),
+        (c, ref, subject) -> c.rectify(ref, subject, corrections));
   }
 
   /**
@@ -126,14 +146,28 @@ public class StoreWork {
    */
   public Result recordNotActedOn(String reference, String store, Operation operation, int pass,
       StoreOutcome.Status status, String reason) {
+    return recordNotActedOn(reference, new Part(store, operation, pass, NO_CONTROLLER), status, reason);
+  }
+
+  /** Like the above, for the part of a processor store that belongs to one controller customer (its answer). */
+  public Result recordNotActedOnForController(String reference, String store, Operation operation, String controller,
+      String reason) {
+    return recordNotActedOn(reference, new Part(store, operation, 1, controller),
+        StoreOutcome.Status.HANDLED_WITH_CONTROLLER, reason);
+  }
+
+  private Result recordNotActedOn(String reference, Part part, StoreOutcome.Status status, String reason) {
+    var store = part.store();
+    var operation = part.operation();
+    var pass = part.pass();
     if (status != StoreOutcome.Status.HANDLED_WITH_CONTROLLER && status != StoreOutcome.Status.KEPT_ON_HOLD) {
       throw new IllegalArgumentException("Only HANDLED_WITH_CONTROLLER or KEPT_ON_HOLD are recorded without the store");
     }
     var request = request(reference);
     registry.connector(store);
-    openRow(request, store, operation, pass);
+    openRow(request, part);
     return ownTransaction.execute(tx -> {
-      var row = lockedRow(request, store, operation, pass);
+      var row = lockedRow(request, part);
       if (!"PENDING".equals(row.status())) {
         return new Result(row, true);
       }
@@ -141,7 +175,8 @@ public class StoreWork {
       jdbc.update("update dsr_store_outcome set status = ?, note = ?, attempts = attempts + 1, last_run_at = ?, "
           + "done_at = ? where id = ?", status.name(), ColumnText.fit(reason, 1000), now, now, row.id());
       audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, ColumnText.fit(operation.yamlName() + " "
-          + store + (pass > 1 ? " (pass " + pass + ")" : "") + " " + status + ": " + reason, 500), null);
+          + store + (pass > 1 ? " (pass " + pass + ")" : "") + part.forWhom() + " " + status + ": " + reason, 500),
+          null);
       return new Result(jdbc.query("select * from dsr_store_outcome where id = ?", RecordedOutcome.rows(), row.id())
           .get(0), false);
     });
@@ -157,14 +192,34 @@ public class StoreWork {
     StoreOutcome on(Connector connector, RequestRef request, SubjectIdentities subject);
   }
 
-  private Result work(String reference, String store, Operation operation, int pass, Work work) {
+  /** One outcome row: a pass of an operation in a store, for one controller customer or (empty) the whole store. */
+  private record Part(String store, Operation operation, int pass, String controller) {
+
+    String forWhom() {
+      return controller.isEmpty() ? "" : " for controller customer " + controller;
+    }
+  }
+
+  private static final String NO_CONTROLLER = "";
+
+  private Result work(String reference, Part part, Work work) {
+    var store = part.store();
+    var operation = part.operation();
     var request = request(reference);
     var scope = scopes.scope(reference, store, operation);
-    var connector = scope.isWholeStore() ? registry.connector(store) : registry.connector(store).within(scope);
+    if (!part.controller().isEmpty()) {
+      scope = new Scope(scope.collections(), Set.of(part.controller()));
+    }
+    var whole = registry.connector(store);
+    if (whole.store().role() == Role.PROCESSOR && operation.changesData() && scope.controllers() == null) {
+      throw new IllegalStateException("Store " + store + " is held as processor: " + operation.yamlName()
+          + " acts only on the records of controller customers who instructed it");
+    }
+    var connector = scope.isWholeStore() ? whole : whole.within(scope);
     var subject = resolution.identities(reference);
-    openRow(request, store, operation, pass);
+    openRow(request, part);
     return ownTransaction.execute(tx -> {
-      var row = lockedRow(request, store, operation, pass);
+      var row = lockedRow(request, part);
       if (row.ok()) {
         return new Result(row, true);
       }
@@ -187,20 +242,23 @@ public class StoreWork {
     }
   }
 
-  private RecordedOutcome lockedRow(DataSubjectRequest request, String store, Operation operation, int pass) {
+  private RecordedOutcome lockedRow(DataSubjectRequest request, Part part) {
     return jdbc.query("select * from dsr_store_outcome where request_id = ? and store_name = ? and operation = ? "
-        + "and pass_number = ? for update", RecordedOutcome.rows(), request.id(), store, operation.name(), pass).get(0);
+        + "and pass_number = ? and controller_id = ? for update", RecordedOutcome.rows(), request.id(), part.store(),
+        part.operation().name(), part.pass(), part.controller()).get(0);
   }
 
   /** The row exists before the work starts, so that concurrent runs lock the same row. */
-  private void openRow(DataSubjectRequest request, String store, Operation operation, int pass) {
+  private void openRow(DataSubjectRequest request, Part part) {
     try {
       ownTransaction.executeWithoutResult(tx -> {
         if (jdbc.queryForObject("select count(*) from dsr_store_outcome where request_id = ? and store_name = ? "
-            + "and operation = ? and pass_number = ?", Long.class, request.id(), store, operation.name(), pass) == 0) {
-          jdbc.update("insert into dsr_store_outcome (request_id, store_name, operation, pass_number, status, found, "
-              + "changed, kept, attempts, first_run_at) values (?, ?, ?, ?, 'PENDING', 0, 0, 0, 0, ?)", request.id(),
-              store, operation.name(), pass, Timestamp.from(clock.instant()));
+            + "and operation = ? and pass_number = ? and controller_id = ?", Long.class, request.id(), part.store(),
+            part.operation().name(), part.pass(), part.controller()) == 0) {
+          jdbc.update("insert into dsr_store_outcome (request_id, store_name, operation, pass_number, controller_id, "
+              + "status, found, changed, kept, attempts, first_run_at) values (?, ?, ?, ?, ?, 'PENDING', 0, 0, 0, 0, ?)",
+              request.id(), part.store(), part.operation().name(), part.pass(), part.controller(),
+              Timestamp.from(clock.instant()));
         }
       });
     } catch (DuplicateKeyException openedMeanwhile) {
@@ -223,7 +281,8 @@ public class StoreWork {
         outcome.manualTask() == null ? null : outcome.manualTask().actionId(), Timestamp.from(now),
         outcome.ok() ? Timestamp.from(now) : null, row.id());
     audit.record(request.id(), AuditTrail.SYSTEM, AuditAction.STORE_OPERATION, ColumnText.fit((row.pass() > 1 ? "pass "
-        + row.pass() + ", " : "") + "attempt " + (row.attempts() + 1) + ": " + outcome.summary(), 500), null);
+        + row.pass() + ", " : "") + (row.forController() ? "controller customer " + row.controller() + ", " : "")
+        + "attempt " + (row.attempts() + 1) + ": " + outcome.summary(), 500), null);
   }
 
   private String toJson(List<CollectionOutcome> collections) {

@@ -25,7 +25,8 @@ class AnonymousRateLimitFilter extends OncePerRequestFilter {
     var path = request.getRequestURI().substring(request.getContextPath().length());
     return !(("POST".equals(request.getMethod()) && path.equals("/api/requests"))
         || path.startsWith("/verify/") || path.startsWith("/status/") || path.startsWith("/download/")
-        || path.startsWith("/phone-proof/") || path.startsWith("/recipient/"));
+        || path.startsWith("/phone-proof/") || path.startsWith("/recipient/")
+        || path.startsWith("/controller/") || path.startsWith("/api/controller/"));
   }
 
   @Override

@@ -65,6 +65,10 @@ class WebSecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/verify/*").permitAll()
             // a recipient's Art. 19 notice behind its secret link (rights/recipients); its form carries a nonce too
             .requestMatchers("/recipient/*").permitAll()
+            // a controller customer's answer behind its secret link (rights/controllers): the page (nonce) and JSON
+            .requestMatchers("/controller/*").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/controller/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/controller/*").permitAll()
             // the requester's package behind the completion email's secret link; the POST carries a FormNonces nonce
             .requestMatchers(HttpMethod.GET, "/download/*").permitAll()
             .requestMatchers(HttpMethod.POST, "/download/*").permitAll()

@@ -33,6 +33,23 @@ public final class RightProcess {
   /** Art. 19, after the stores of an erasure, restriction or rectification: how many recipients were recorded. */
   public static final String TASK_NOTIFY_RECIPIENTS = "Task_NotifyRecipients";
   public static final String RECIPIENTS_TOLD = "recipientsTold";
+  /** The processor role: the controller customers asked (ids of dsr_controller_request, comma-separated). */
+  public static final String CONTROLLER_REQUESTS = "controllerRequests";
+  /** One controller customer asked (the multi-instance element variable of the wait for each controller). */
+  public static final String CONTROLLER_REQUEST = "controllerRequest";
+  /** After a controller's answer: true when the platform carries the right out in that controller's records. */
+  public static final String CARRY_OUT = "carryOut";
+  public static final String KEY_CONTROLLER_INSTRUCTION = "Process_ControllerInstruction";
+  public static final String MESSAGE_CONTROLLER_ANSWERED = "ControllerAnswered";
+  public static final String TASK_AWAIT_CONTROLLER_ANSWER = "Task_AwaitControllerAnswer";
+  public static final String TASK_CHASE_CONTROLLER = "Task_ChaseController";
+  public static final String TIMER_REMIND_CONTROLLER = "Timer_RemindController";
+  public static final String TIMER_CONTROLLER_SILENT = "Timer_ControllerSilent";
+  /** The DPO's decision on a silent controller (form chase-controller): chase, or what the controller answered. */
+  public static final String CONTROLLER_DECISION = "controllerDecision";
+  public static final String CONTROLLER_NOTE = "controllerNote";
+  public static final String CONTROLLER_CHASE = "chase";
+
   public static final String EVENT_MANUAL_ACTION_ANSWERED = "Event_ManualActionAnswered";
   public static final String TIMER_CHECK_MANUAL_ACTION = "Timer_CheckManualActionAgain";
 

@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("storeNames")
 public class StoreNames {
 
+  /** The ids of the controller customers asked ({@code controllerRequests}), as numbers (the answers correlate on them). */
+  public List<Long> ids(String ids) {
+    return of(ids).stream().map(Long::valueOf).toList();
+  }
+
   public List<String> of(String stores) {
     return stores == null || stores.isBlank() ? List.of()
         : Arrays.stream(stores.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -55,6 +55,7 @@ final class FormRules {
   static final String REVIEW_CORRECTIONS = "Form_ReviewCorrections";
   static final String REVIEW_ACCESS_PACKAGE = "Form_ReviewAccessPackage";
   static final String REVIEW_PORTABILITY_PACKAGE = "Form_ReviewPortabilityPackage";
+  static final String CHASE_CONTROLLER = "Form_ChaseController";
 
   private static final Map<String, List<Field>> BY_FORM = Map.ofEntries(
       Map.entry(REVIEW_REQUEST, List.of(
@@ -86,6 +87,10 @@ final class FormRules {
       Map.entry(REVIEW_ACCESS_PACKAGE, List.of(
           Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),
           Field.text("outcomeSummary", "A note from our DPO", false, 4000))),
+      Map.entry(CHASE_CONTROLLER, List.of(
+          Field.choice("controllerDecision", "Decision", "chase", "carryOut", "handledByController", "refused",
+              "noAnswer"),
+          Field.text("controllerNote", "How you reached the customer and what it said", true, 2000))),
       Map.entry(REVIEW_PORTABILITY_PACKAGE, List.of(
           Field.checkbox("transmitApproved", "Send the package to the other controller the requester named"),
           Field.ticked("packageApproved", "I have reviewed the package: release it to the requester"),

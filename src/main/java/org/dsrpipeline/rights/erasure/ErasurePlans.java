@@ -217,15 +217,27 @@ public class ErasurePlans {
         .map(Store::name).toList();
   }
 
-  /** Records an outcome for every store the plan leaves alone: KEPT_ON_HOLD with the DPO's reason, or HANDLED_WITH_CONTROLLER. */
+  /**
+   * Records an outcome for every store the plan leaves alone: KEPT_ON_HOLD with the DPO's reason, or
+   * HANDLED_WITH_CONTROLLER for a store held as processor in which nothing was found. A processor store with
+   * records (or not searched) is left to its controller customers, asked one by one ({@code ControllerRequests}).
+   */
   public void recordStoresLeftAlone(String reference) {
     var request = request(reference);
     var holds = holdsByStore(request);
     var erase = storesToErase(reference);
     var reasons = new LinkedHashMap<String, String>();
-    plan(reference).forEach(row -> reasons.putIfAbsent(row.store(), row.reason()));
+    var found = new HashMap<String, Long>();
+    plan(reference).forEach(row -> {
+      reasons.putIfAbsent(row.store(), row.reason());
+      found.merge(row.store(), row.recordsFound() == null ? Long.MAX_VALUE : row.recordsFound(),
+          (a, b) -> a == Long.MAX_VALUE || b == Long.MAX_VALUE ? Long.MAX_VALUE : a + b);
+    });
     for (var store : stores()) {
       if (erase.contains(store.name())) {
+        continue;
+      }
+      if (store.role() == Role.PROCESSOR && found.getOrDefault(store.name(), 0L) != 0) {
         continue;
       }
       if (store.role() == Role.PROCESSOR) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @Deployment(resources = {
     "processes/rights/erasure.bpmn",
     "processes/rights/deferred-erasure.bpmn",
+    "processes/rights/controller-instruction.bpmn",
     "processes/rights/resolve-subject.bpmn",
     "processes/rights/store-operation.bpmn"})
 class ErasureProcessTest extends RightProcessTestBase {
@@ -57,6 +58,38 @@ class ErasureProcessTest extends RightProcessTestBase {
       execution.setVariable(PASS, ((Number) execution.getVariable(PASS)).intValue() + 1);
     });
     record("forgetSubjectIdentitiesDelegate");
+  }
+
+  @Test
+  void theErasureWaitsForEachControllerCustomerAskedBeforeTellingTheRecipients() {
+    controllersAsked = "12,13";
+    Mocks.register("actOnControllerAnswerDelegate", (JavaDelegate) execution -> {
+      calls.add("actOnControllerAnswerDelegate " + execution.getVariable(CONTROLLER_REQUEST));
+      execution.setVariable(STORES, "");
+      execution.setVariable(CARRY_OUT, false);
+    });
+    var erasure = start();
+    runAsyncJobs();
+    complete(reviewTask(), withVariables(PLAN_APPROVED, true));
+    runAsyncJobs();
+
+    assertThat(calls).contains("askControllersDelegate ERASE").doesNotContain("notifyRecipientsDelegate");
+    var waiting = runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY_CONTROLLER_INSTRUCTION)
+        .list();
+    assertThat(waiting).hasSize(2);
+    assertThat(waiting).allSatisfy(instance -> assertThat(instance).isWaitingAt(TASK_AWAIT_CONTROLLER_ANSWER));
+
+    var answers = new org.dsrpipeline.workflow.ControllerInstructions(runtimeService());
+    answers.answered(REFERENCE, 12L);
+    runAsyncJobs();
+    assertThat(erasure).isNotEnded();
+    answers.answered(REFERENCE, 13L);
+    runAsyncJobs();
+
+    assertThat(calls).containsSubsequence("askControllersDelegate ERASE", "notifyRecipientsDelegate",
+        "forgetSubjectIdentitiesDelegate");
+    assertThat(calls).contains("actOnControllerAnswerDelegate 12", "actOnControllerAnswerDelegate 13");
+    assertThat(erasure).hasPassed("Task_AskControllers", "CallActivity_AwaitControllers").isEnded();
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.dsrpipeline.rights.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.dsrpipeline.request.process.DsrTaskListeners;
+import org.dsrpipeline.rights.controllers.ControllerProperties;
+import org.dsrpipeline.workflow.ControllerTimers;
 import org.dsrpipeline.workflow.RightProcess;
 import org.dsrpipeline.workflow.StoreNames;
 import org.dsrpipeline.workflow.StoreRetries;
@@ -73,7 +76,16 @@ public abstract class RightProcessTestBase {
     });
     record("recordIdentitiesDecisionListener");
     record("notifyRecipientsDelegate");
+    Mocks.register("askControllersDelegate", (JavaDelegate) execution -> {
+      calls.add("askControllersDelegate " + execution.getVariable(RightProcess.OPERATION));
+      execution.setVariable(RightProcess.CONTROLLER_REQUESTS, controllersAsked);
+    });
+    Mocks.register("controllerTimers", new ControllerTimers(new ControllerProperties(Duration.ofDays(7),
+        Duration.ofDays(14), Duration.ofDays(60))));
   }
+
+  /** The ids the "ask the controllers" step writes (comma-separated); none by default. */
+  protected String controllersAsked = "";
 
   @AfterEach
   void resetMocks() {
