@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpEntity;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -58,5 +60,42 @@ public abstract class IntegrationTest {
           }
         })
         .toList();
+  }
+
+  /**
+   * The processor role: waits until the request's controller customers are asked (or the request is answered without
+   * any), then returns each one's answer link (path, from its email) by controller customer number.
+   */
+  protected static java.util.Map<String, String> controllerLinks(TestRestTemplate http, String reference) {
+    var dpo = new DsrApi(http, null).as("dpo");
+    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> {
+      var asked = dpo.exchange("/api/dpo/requests/" + reference + "/controllers", HttpMethod.GET, null, DsrApi.LIST)
+          .getBody();
+      if (asked.isEmpty()) {
+        var view = dpo.exchange("/api/dpo/requests/" + reference, HttpMethod.GET, null, DsrApi.MAP).getBody();
+        return "COMPLETED".equals(view.get("status")) ? new java.util.LinkedHashMap<String, String>() : null;
+      }
+      var links = new java.util.LinkedHashMap<String, String>();
+      for (var controller : asked) {
+        var sent = mailsTo((String) controller.get("address")).stream()
+            .filter(m -> Mails.subject(m).contains(reference)).findFirst();
+        if (sent.isEmpty()) {
+          return null;
+        }
+        links.put((String) controller.get("controller"), Mails.linkPath(sent.get(), "/controller/"));
+      }
+      return links;
+    }, java.util.Objects::nonNull);
+  }
+
+  /** Every controller customer asked answers {@code answer} through the JSON twin of its page; returns how many. */
+  protected static int answerEveryController(TestRestTemplate http, String reference, String answer) {
+    var links = controllerLinks(http, reference);
+    links.values().forEach(link -> {
+      var answered = http.exchange("/api" + link, HttpMethod.POST, json(java.util.Map.of("answer", answer,
+          "reason", "Answered by the test")), String.class);
+      org.assertj.core.api.Assertions.assertThat(answered.getStatusCode().value()).as(answered.getBody()).isEqualTo(200);
+    });
+    return links.size();
   }
 }

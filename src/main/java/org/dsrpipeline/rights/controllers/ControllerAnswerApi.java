@@ -94,6 +94,8 @@ class ControllerAnswerApi {
     subject.put("name", view.subjectName());
     subject.put("email", view.subjectEmail());
     subject.put("phone", view.subjectPhone());
+    subject.put("phonesFound", view.phones());
+    subject.put("emailsFound", view.emails());
     shown.put("subject", subject);
     shown.put("answer", asked.answer().map(Enum::name).orElse(null));
     shown.put("reason", asked.reason());

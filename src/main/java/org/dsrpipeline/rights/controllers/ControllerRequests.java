@@ -18,11 +18,14 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.connector.ConnectorRegistry;
 import org.dsrpipeline.datamap.ControllerContacts;
 import org.dsrpipeline.datamap.DataMap;
+import org.dsrpipeline.datamap.IdentityType;
+import org.dsrpipeline.datamap.SubjectIdentities;
 import org.dsrpipeline.datamap.Operation;
 import org.dsrpipeline.datamap.Role;
 import org.dsrpipeline.datamap.Store;
@@ -35,6 +38,7 @@ import org.dsrpipeline.rights.ColumnText;
 import org.dsrpipeline.rights.OperationScopes;
 import org.dsrpipeline.rights.RecordedOutcome;
 import org.dsrpipeline.rights.StoreWork;
+import org.dsrpipeline.rights.SubjectResolution;
 import org.dsrpipeline.rights.proof.PhoneProof;
 import org.dsrpipeline.security.OneTimeTokens;
 import org.slf4j.Logger;
@@ -72,9 +76,12 @@ public class ControllerRequests {
     }
   }
 
-  /** What the controller's page (and its JSON twin) shows: the request, the subject's identifiers, the records. */
+  /**
+   * What the controller's page (and its JSON twin) shows: the request, the subject as it filed it, the identifiers
+   * its records were found by (phones and emails; empty once the request has forgotten them), the records.
+   */
   public record PageView(Asked asked, String dueDate, List<String> storeDescriptions, String subjectName,
-      String subjectEmail, String subjectPhone) {
+      String subjectEmail, String subjectPhone, List<String> phones, List<String> emails) {
   }
 
   public enum Recorded { RECORDED, ALREADY_ANSWERED, UNKNOWN }
@@ -106,11 +113,13 @@ public class ControllerRequests {
   private final ObjectMapper json;
   private final Clock clock;
   private final List<ControllerAnswerListener> listeners;
+  private final SubjectResolution resolution;
 
   ControllerRequests(DataMap map, ConnectorRegistry registry, StoreWork work, OperationScopes scopes,
       DataSubjectRequestRepository requests, PhoneProof phones, Outbox outbox, AuditTrail audit, JdbcTemplate jdbc,
       OrganisationProperties organisation, ControllerProperties properties, LegalClock legalClock, ObjectMapper json,
-      Clock clock, List<ControllerAnswerListener> listeners) {
+      Clock clock, List<ControllerAnswerListener> listeners, SubjectResolution resolution) {
+    this.resolution = resolution;
     this.map = map;
     this.registry = registry;
     this.work = work;
@@ -328,9 +337,16 @@ public class ControllerRequests {
 
   private PageView view(Asked asked) {
     var request = load(asked.reference());
+    SubjectIdentities found;
+    try {
+      found = resolution.identities(asked.reference());
+    } catch (SubjectResolution.NotResolved forgotten) {
+      found = SubjectIdentities.none();
+    }
     return new PageView(asked, dueDate(request, "en"), asked.stores().stream().map(this::description).toList(),
         request.fullName(), request.email(), phones.provenPhone(request).map(PhoneProof.ProvenPhone::phone)
-        .orElse(null));
+        .orElse(null), List.copyOf(new TreeSet<>(found.of(IdentityType.PHONE))),
+        List.copyOf(new TreeSet<>(found.of(IdentityType.EMAIL))));
   }
 
   private String dueDate(DataSubjectRequest request, String language) {
