@@ -71,6 +71,22 @@ class MailTemplatesTest {
         "2 January 2027").doesNotContain("${", "requester@example.org");
   }
 
+  @ParameterizedTest(name = "controller-request in {0}")
+  @CsvSource({"en", "el"})
+  void aControllerCustomerIsAskedForItsInstructionWithTheLinkButNotWhoseDataItIs(String language) {
+    var variables = new java.util.HashMap<String, Object>(Map.of("controllerName", "Georgiou Travel", "reference",
+        "DSR-2026-000042", "operation", "ERASE", "records", 7L, "dueDate", "4 January 2027", "link",
+        "http://localhost:8080/controller/tok", "expiresDate", "1 February 2027", "reminder", false));
+    var email = templates.render("controller-request", language, variables);
+    variables.put("reminder", true);
+    var reminder = templates.render("controller-request", language, variables);
+
+    assertThat(email.subject()).contains("DSR-2026-000042").doesNotContain("${");
+    assertThat(email.htmlBody()).contains("Georgiou Travel", "7", "4 January 2027",
+        "http://localhost:8080/controller/tok", "1 February 2027").doesNotContain("${");
+    assertThat(reminder.subject()).isNotEqualTo(email.subject()).contains("DSR-2026-000042");
+  }
+
   @ParameterizedTest(name = "dpo-email-failed in {0}")
   @CsvSource({"en", "el"})
   void theDpoLearnsWhichEmailWasRefusedAndHowToRetryIt(String language) {

@@ -115,6 +115,31 @@ class AnswerComposerTest {
   }
 
   @Test
+  void aProcessorStoreSaysWhatWasDoneOnAControllersInstructionAndThatTheRestIsLeftToTheOthers() {
+    var logs = new CollectionOutcome("message_log", 3, 0, 2, 2, 1, 0, 0, "Kept 24 months by law", INVOICES_GO,
+        null, null);
+    var carriedOut = controllerPart(outcome("message-log", "ERASE", "OK", 3, 1, INVOICES_GO, List.of(logs)), "10");
+    var leftAlone = controllerPart(outcome("message-log", "ERASE", "HANDLED_WITH_CONTROLLER", 0, 0, null, null), "11");
+
+    var answer = composer.compose(List.of(outcome("message-log", "FIND", "OK", 5, 0, null, null), carriedOut,
+        leftAlone), "en");
+
+    var messageLog = store(answer, "message-log");
+    assertThat(messageLog.progress()).isEqualTo(Progress.KEPT);
+    assertThat(messageLog.lines()).hasSize(2);
+    assertThat(messageLog.lines().get(0)).contains("3 records found", "1 record is kept until");
+    assertThat(messageLog.lines().get(1)).contains("left to them");
+    assertThat(store(composer.compose(List.of(outcome("message-log", "FIND", "OK", 5, 0, null, null), leftAlone),
+        "en"), "message-log").progress()).as("no controller instructed us").isEqualTo(Progress.WITH_CONTROLLER);
+  }
+
+  private static RecordedOutcome controllerPart(RecordedOutcome o, String controller) {
+    return new RecordedOutcome(o.id(), o.store(), o.operation(), o.status(), o.found(), o.changed(), o.kept(),
+        o.keptUntil(), o.collections(), o.error(), o.manualActionId(), o.attempts(), o.firstRunAt(), o.lastRunAt(),
+        o.doneAt(), o.pass(), o.note(), controller);
+  }
+
+  @Test
   void aStoreOnTheDposLegalHoldIsKeptWhole() {
     var answer = composer.compose(List.of(outcome("crm", "ERASE", "KEPT_ON_HOLD", 0, 0, null, null)), "en");
 

@@ -127,8 +127,11 @@ class StoreWorkIT extends IntegrationTest {
     var callsOfTheFirst = stores.saas.calls().size();
     stores.saas.clearCalls();
     var second = work.run(reference, "helpdesk", Operation.ERASE);
-    var messages = work.run(reference, "message-log", Operation.ERASE);
-    var messagesAgain = work.run(reference, "message-log", Operation.ERASE);
+    assertThatThrownBy(() -> work.run(reference, "message-log", Operation.ERASE))
+        .as("a processor store changes only on a controller's instruction").isInstanceOf(IllegalStateException.class);
+    var controller = String.valueOf(DemoSubjects.ANNA_SENDER_1);
+    var messages = work.runForController(reference, "message-log", Operation.ERASE, controller);
+    var messagesAgain = work.runForController(reference, "message-log", Operation.ERASE, controller);
 
     assertThat(first.alreadyDone()).isFalse();
     assertThat(first.ok()).isTrue();
@@ -138,7 +141,8 @@ class StoreWorkIT extends IntegrationTest {
     assertThat(second.alreadyDone()).isTrue();
     assertThat(stores.saas.calls()).as("the second run calls no store").isEmpty();
     assertThat(second.outcome()).isEqualTo(first.outcome());
-    assertThat(messages.outcome().kept()).isEqualTo(DemoSubjects.ANNA_MESSAGES_IN_RETENTION);
+    assertThat(messages.outcome().kept()).as("sender 1's messages inside their 24 months").isEqualTo(4);
+    assertThat(messages.outcome().controller()).isEqualTo(controller);
     assertThat(messages.outcome().keptUntil()).isNotNull();
     assertThat(messagesAgain.alreadyDone()).isTrue();
     var id = requests.findByReference(reference).orElseThrow().id();

@@ -302,6 +302,14 @@ class ErasureIT extends IntegrationTest {
     assertThat(http.exchange("/api/controller/" + "x".repeat(43), HttpMethod.POST, json(Map.of("answer",
         "CARRY_OUT")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
+    var silentLink = "/api" + links.get(String.valueOf(silent));
+    assertThat(http.exchange(silentLink, HttpMethod.POST, json(Map.of("answer", "MAYBE")), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.exchange(silentLink, HttpMethod.POST, json(Map.of("answer", "REFUSED")), String.class)
+        .getStatusCode()).as("a refusal needs its reason").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.exchange(silentLink, HttpMethod.GET, null, DsrApi.MAP).getBody()).containsEntry("answer", null)
+        .containsEntry("reference", reference);
+
     var page = links.get(String.valueOf(carriesOut));
     var shown = http.getForEntity(page, String.class);
     assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
