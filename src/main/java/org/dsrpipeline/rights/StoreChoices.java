@@ -30,18 +30,18 @@ public class StoreChoices {
   }
 
   /**
-   * The store names; for a restriction or export of every controller store, the processor stores are recorded
-   * HANDLED_WITH_CONTROLLER (left untouched: their customers decide). The stores on legitimate interests are
+   * The store names; for an export of every controller store, the processor stores are recorded
+   * HANDLED_WITH_CONTROLLER (left untouched: their customers decide; a restriction asks them afterwards). The stores on legitimate interests are
    * limited to the collections on that basis ({@link OperationScopes}).
    */
   public List<String> choose(String reference, Operation operation, Selection selection) {
     return switch (selection) {
       case CONTROLLER -> {
-        if (operation == Operation.RESTRICT || operation == Operation.EXPORT) {
-          var verb = operation == Operation.RESTRICT ? "restricted" : "given to the subject";
+        // a restriction asks the controller customers afterwards (rights/controllers): not recorded here
+        if (operation == Operation.EXPORT) {
           stores.processorStores().forEach(store -> work.recordNotActedOn(reference, store, operation, 1,
-              StoreOutcome.Status.HANDLED_WITH_CONTROLLER, "held as processor: " + verb + " by the controller "
-                  + "(the customer that sent the data), not by us"));
+              StoreOutcome.Status.HANDLED_WITH_CONTROLLER, "held as processor: given to the subject by the "
+                  + "controller (the customer that sent the data), not by us"));
         }
         yield stores.controllerStores(operation);
       }

@@ -68,7 +68,7 @@ final class DemoStoreRows implements AutoCloseable {
     return all;
   }
 
-  /** Is this row the subject's, as the identity graph finds it (processor message logs are never acted on). */
+  /** Is this row the subject's, as the identity graph finds it (message logs: by the number or address reached). */
   Predicate<Map<String, Object>> ofSubject(String table, Subject subject) {
     var cookies = stores.queryForList("select distinct cookie_id from tracking.tracking_event where customer_id = ?",
         String.class, subject.customerId());
@@ -82,6 +82,8 @@ final class DemoStoreRows implements AutoCloseable {
           || subject.phone().equals(row.get("requester_phone"));
       case CRM -> subject.email().equalsIgnoreCase((String) row.get("email"))
           || subject.phone().equals(row.get("phone"));
+      case "messaging.message_log" -> subject.phone().equals(row.get("recipient_phone"))
+          || subject.email().equalsIgnoreCase((String) row.get("recipient_email"));
       default -> false;
     };
   }

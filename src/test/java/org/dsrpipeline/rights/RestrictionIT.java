@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 
 /**
  * Restriction (Art. 18) end to end on the demo stores: filed and confirmed by the requester, reviewed and later
@@ -51,15 +53,24 @@ class RestrictionIT extends IntegrationTest {
   @SuppressWarnings("unchecked")
   void theSubjectIsRestrictedInEveryStoreUntilTheDpoLiftsItAfterTellingTheRequester() {
     var subject = stores.subject("exists (select 1 from demo_crm.contact k where k.email = c.email and not k.unsubscribed and not k.restricted) "
-        + "and exists (select 1 from marketing.newsletter_subscription n where n.email = c.email)");
+        + "and exists (select 1 from marketing.newsletter_subscription n where n.email = c.email) "
+        + "and exists (select 1 from messaging.message_log m where m.recipient_phone = c.phone and not m.restricted)");
     var before = stores.snapshot();
     var flow = new RightsFlow(http, tasks, () -> mailsTo(subject.email()));
 
     var reference = flow.fileAndConfirm(Map.of("type", "RESTRICTION", "email", subject.email(), "language", "en"));
     flow.api().completeOk("dpo", flow.api().awaitTask(reference, "Task_ReviewRequest"), Map.of("decision", "proceed"));
     flow.answerManualAction(reference, "RESTRICT");
+    // the campaign messages are held as processor: one sender instructs us, the others handle it themselves
+    var links = controllerLinks(http, reference);
+    assertThat(links).isNotEmpty();
+    var instructing = links.keySet().iterator().next();
+    links.forEach((controller, link) -> assertThat(http.exchange("/api" + link, HttpMethod.POST, json(Map.of(
+        "answer", controller.equals(instructing) ? "CARRY_OUT" : "HANDLED_BY_CONTROLLER")), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK));
 
     flow.awaitMail("has been completed");
+    assertMessagesRestricted(subject, instructing, true);
     assertRestricted(subject, true);
     stores.othersUnchanged(before, subject);
     assertThat(requests.findByReference(reference).orElseThrow().restricted()).isTrue();
@@ -70,9 +81,13 @@ class RestrictionIT extends IntegrationTest {
     assertThat(flow.api().events(reference, "RECIPIENT_NOTIFIED")).isNotEmpty()
         .allSatisfy(e -> assertThat((String) e.get("outcome")).contains("notified to restrict"));
     assertThat((Map<String, Object>) flow.dpoView(reference).get("restriction")).containsEntry("restricted", true);
-    assertThat(outcomes(flow, reference, "RESTRICT")).containsExactlyInAnyOrder("customer-accounts OK",
-        "message-log HANDLED_WITH_CONTROLLER", "marketing OK", "web-tracking OK", "helpdesk OK", "crm OK",
+    assertThat(outcomes(flow, reference, "RESTRICT")).filteredOn(o -> !o.startsWith("message-log "))
+        .containsExactlyInAnyOrder("customer-accounts OK", "marketing OK", "web-tracking OK", "helpdesk OK", "crm OK",
         "paper-archive OK");
+    assertThat(flow.storeOutcomes(reference)).filteredOn(o -> "RESTRICT".equals(o.get("operation"))
+        && "message-log".equals(o.get("store"))).extracting(o -> o.get("controller") + " " + o.get("status"))
+        .contains(instructing + " OK").hasSize(links.size())
+        .allMatch(part -> part.startsWith(instructing + " ") || part.endsWith(" HANDLED_WITH_CONTROLLER"));
 
     var lift = flow.api().awaitTask(reference, RestrictionProcess.TASK_LIFT_RESTRICTION);
     assertThat(flow.api().complete(DsrApi.SECOND_DPO, lift, Map.of()).getStatusCode().value()).isEqualTo(400);
@@ -93,10 +108,11 @@ class RestrictionIT extends IntegrationTest {
 
     flow.awaitMail("was lifted");
     assertRestricted(subject, false);
+    assertMessagesRestricted(subject, instructing, false);
     stores.othersUnchanged(before, subject);
     assertThat(requests.findByReference(reference).orElseThrow().restricted()).isFalse();
     assertThat(outcomes(flow, reference, "UNRESTRICT")).containsExactlyInAnyOrder("customer-accounts OK",
-        "marketing OK", "web-tracking OK", "helpdesk OK", "crm OK", "paper-archive OK");
+        "message-log OK", "marketing OK", "web-tracking OK", "helpdesk OK", "crm OK", "paper-archive OK");
     assertThat(flow.statusPage(reference)).containsEntry("restricted", false);
     assertThat(flow.api().events(reference, "RESTRICTION_LIFT_DECIDED")).singleElement()
         .satisfies(e -> assertThat(e.get("actor")).isEqualTo(DsrApi.SECOND_DPO));
@@ -111,6 +127,13 @@ class RestrictionIT extends IntegrationTest {
   private static java.util.List<String> outcomes(RightsFlow flow, String reference, String operation) {
     return flow.storeOutcomes(reference).stream().filter(o -> operation.equals(o.get("operation")))
         .map(o -> o.get("store") + " " + o.get("status")).toList();
+  }
+
+  /** The subject's campaign messages: restricted (or not) where {@code instructing} sent them, never the others'. */
+  private void assertMessagesRestricted(DemoStoreRows.Subject subject, String instructing, boolean restricted) {
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stores.rowsOf("messaging.message_log",
+        subject)).isNotEmpty().allSatisfy(row -> assertThat(row.get("restricted")).as("message " + row.get("id"))
+        .isEqualTo(restricted && instructing.equals(String.valueOf(row.get("sender_customer_id"))))));
   }
 
   /** Every row of the subject in the controller stores is restricted (or not); the message log is never touched. */

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import org.dsrpipeline.audit.AuditAction;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.connector.ConnectorRegistry;
+import org.dsrpipeline.connector.StoreOutcome;
 import org.dsrpipeline.datamap.ControllerContacts;
 import org.dsrpipeline.datamap.DataMap;
 import org.dsrpipeline.datamap.IdentityType;
@@ -146,11 +147,11 @@ public class ControllerRequests {
   @Transactional
   public List<Long> ask(String reference, Operation operation) {
     var request = load(reference);
-    jdbc.queryForList("select id from dsr_request where id = ? for update", Long.class, request.id());
     var existing = ids(request.id(), operation);
     if (!existing.isEmpty()) {
       return existing;
     }
+    // the store steps below write in transactions of their own: they run before this one locks the request
     var byController = new TreeMap<String, Found>();
     for (var store : processorStores()) {
       var find = work.run(reference, store.name(), Operation.FIND);
@@ -158,11 +159,22 @@ public class ControllerRequests {
         throw new IllegalStateException("Store " + store.name() + " could not be searched, so its controller "
             + "customers are not known yet: " + find.outcome().error());
       }
-      controllerCounts(find.outcome()).forEach((controller, records) -> byController
-          .computeIfAbsent(controller, c -> new Found()).add(store.name(), records));
+      var counts = controllerCounts(find.outcome());
+      counts.forEach((controller, records) -> byController.computeIfAbsent(controller, c -> new Found())
+          .add(store.name(), records));
+      if (counts.isEmpty()) {
+        work.recordNotActedOn(reference, store.name(), operation, 1, StoreOutcome.Status.HANDLED_WITH_CONTROLLER,
+            "held as processor: none of the subject's records found, no controller customer to ask");
+      }
     }
     if (byController.isEmpty()) {
       return List.of();
+    }
+    // serialises two runs of the same request's step: the second sees the first one's questions
+    jdbc.queryForList("select id from dsr_request where id = ? for update", Long.class, request.id());
+    existing = ids(request.id(), operation);
+    if (!existing.isEmpty()) {
+      return existing;
     }
     var contacts = contacts(byController.keySet());
     var now = clock.instant();
@@ -284,8 +296,13 @@ public class ControllerRequests {
         + " has no answer yet"));
     var operation = Operation.valueOf(asked.operation());
     if (answer == Answer.CARRY_OUT) {
-      asked.stores().forEach(store -> scopes.includeController(asked.reference(), store, operation,
-          asked.controller()));
+      asked.stores().forEach(store -> {
+        scopes.includeController(asked.reference(), store, operation, asked.controller());
+        if (operation == Operation.RESTRICT) {
+          // the lift of the request's restriction lifts it in this controller's records too
+          scopes.includeController(asked.reference(), store, Operation.UNRESTRICT, asked.controller());
+        }
+      });
       return asked.stores();
     }
     var note = switch (answer) {

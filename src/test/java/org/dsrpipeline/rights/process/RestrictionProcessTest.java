@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Every path through processes/rights/restriction.bpmn and restriction-held.bpmn. */
 @Deployment(resources = {
     "processes/rights/restriction.bpmn",
+    "processes/rights/controller-instruction.bpmn",
     "processes/rights/restriction-held.bpmn",
     "processes/rights/resolve-subject.bpmn",
     "processes/rights/store-operation.bpmn"})
@@ -75,7 +76,8 @@ class RestrictionProcessTest extends RightProcessTestBase {
     assertThat(restriction).hasPassed(CALL_RESTRICT_STORES, RightProcess.TASK_NOTIFY_RECIPIENTS, TASK_MARK_RESTRICTED,
         TASK_HOLD_RESTRICTION).isEnded();
     assertThat(calls).containsExactly("resolveSubjectDelegate", "choose RESTRICT CONTROLLER",
-        "customer-accounts RESTRICT 1", "marketing RESTRICT 1", "paper-archive RESTRICT 1", "notifyRecipientsDelegate");
+        "customer-accounts RESTRICT 1", "marketing RESTRICT 1", "paper-archive RESTRICT 1",
+        "askControllersDelegate RESTRICT", "notifyRecipientsDelegate");
     verify(restrictions).markRestricted(REFERENCE);
     var held = held();
     assertThat(held).isWaitingAt(TASK_LIFT_RESTRICTION);
