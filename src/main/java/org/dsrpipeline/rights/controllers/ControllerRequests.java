@@ -346,7 +346,7 @@ public class ControllerRequests {
     variables.put("records", asked.records());
     variables.put("dueDate", dueDate(request, asked.language()));
     variables.put("link", organisation.url("/controller/" + token));
-    variables.put("expiresDate", legalClock.formatDate(legalClock.localDate(asked(asked.id()).expiresAt()),
+    variables.put("expiresDate", legalClock.formatDate(legalClock.localDate(asked.expiresAt()),
         Locale.forLanguageTag(asked.language())));
     variables.put("reminder", reminder);
     outbox.queue(request.id(), asked.address(), asked.language(), TEMPLATE, variables);

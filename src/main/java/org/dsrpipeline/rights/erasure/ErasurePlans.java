@@ -218,37 +218,24 @@ public class ErasurePlans {
   }
 
   /**
-   * Records an outcome for every store the plan leaves alone: KEPT_ON_HOLD with the DPO's reason, or
-   * HANDLED_WITH_CONTROLLER for a store held as processor in which nothing was found. A processor store with
-   * records (or not searched) is left to its controller customers, asked one by one ({@code ControllerRequests}).
+   * Records KEPT_ON_HOLD, with the DPO's reason, for every store held as controller that the plan leaves alone. The
+   * stores held as processor are left to their controller customers, asked afterwards ({@code ControllerRequests}),
+   * which also records a processor store in which nothing was found.
    */
   public void recordStoresLeftAlone(String reference) {
     var request = request(reference);
     var holds = holdsByStore(request);
     var erase = storesToErase(reference);
     var reasons = new LinkedHashMap<String, String>();
-    var found = new HashMap<String, Long>();
-    plan(reference).forEach(row -> {
-      reasons.putIfAbsent(row.store(), row.reason());
-      found.merge(row.store(), row.recordsFound() == null ? Long.MAX_VALUE : row.recordsFound(),
-          (a, b) -> a == Long.MAX_VALUE || b == Long.MAX_VALUE ? Long.MAX_VALUE : a + b);
-    });
+    plan(reference).forEach(row -> reasons.putIfAbsent(row.store(), row.reason()));
     for (var store : stores()) {
-      if (erase.contains(store.name())) {
+      if (erase.contains(store.name()) || store.role() == Role.PROCESSOR) {
         continue;
       }
-      if (store.role() == Role.PROCESSOR && found.getOrDefault(store.name(), 0L) != 0) {
-        continue;
-      }
-      if (store.role() == Role.PROCESSOR) {
-        work.recordNotActedOn(reference, store.name(), Operation.ERASE, 1, StoreOutcome.Status.HANDLED_WITH_CONTROLLER,
-            reasons.getOrDefault(store.name(), "held as processor: handled with the controller"));
-      } else {
-        var hold = holds.get(store.name());
-        work.recordNotActedOn(reference, store.name(), Operation.ERASE, 1, StoreOutcome.Status.KEPT_ON_HOLD,
-            "legal hold by " + (hold == null ? "the DPO" : hold.heldBy()) + ": "
-                + (hold == null ? reasons.get(store.name()) : hold.reason()));
-      }
+      var hold = holds.get(store.name());
+      work.recordNotActedOn(reference, store.name(), Operation.ERASE, 1, StoreOutcome.Status.KEPT_ON_HOLD,
+          "legal hold by " + (hold == null ? "the DPO" : hold.heldBy()) + ": "
+              + (hold == null ? reasons.get(store.name()) : hold.reason()));
     }
   }
 

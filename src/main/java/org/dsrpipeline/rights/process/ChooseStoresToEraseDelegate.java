@@ -6,7 +6,7 @@ import org.dsrpipeline.rights.erasure.ErasurePlans;
 import org.dsrpipeline.workflow.RightProcess;
 import org.springframework.stereotype.Component;
 
-/** Records the stores the approved plan leaves alone (held, processor) and lists those to erase in {@code stores}. */
+/** Records the stores the approved plan keeps on legal hold and lists those to erase in {@code stores}. */
 @Component
 class ChooseStoresToEraseDelegate implements JavaDelegate {
 
