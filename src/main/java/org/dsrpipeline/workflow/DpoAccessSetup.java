@@ -2,6 +2,7 @@ package org.dsrpipeline.workflow;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +25,18 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the {@code dpo} group what working requests needs, and nothing more: Tasklist and Cockpit,
  * the DSR processes (read them and their history, work and assign their tasks, retry failed jobs)
- * and a "Data subject requests" task filter. No suspending, no rewriting variables, no modifying
- * instances. Runs on every start and sets each authorization to exactly these permissions, so a
- * permission granted by an earlier version is taken away again. Every node of a cluster may run it.
+ * and its task filters (every task, due this week, overdue, waiting for a controller). No suspending, no
+ * rewriting variables, no modifying instances. Runs on every start and sets each authorization to exactly
+ * these permissions, so a permission granted by an earlier version is taken away again. Every node of a cluster may run it.
  */
 @Component
 class DpoAccessSetup {
 
   static final String GROUP = "dpo";
   static final String FILTER_NAME = "Data subject requests";
+  static final String FILTER_DUE_THIS_WEEK = "Due this week";
+  static final String FILTER_OVERDUE = "Overdue";
+  static final String FILTER_WAITING = "Waiting for a controller";
   private static final Logger log = LoggerFactory.getLogger(DpoAccessSetup.class);
 
   private final IdentityService identity;
@@ -73,7 +78,9 @@ class DpoAccessSetup {
     grant(Resources.PROCESS_INSTANCE, "*", Permissions.READ, ProcessInstancePermissions.RETRY_JOB);
     grant(Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
     grant(Resources.DEPLOYMENT, "*", Permissions.READ);
-    grant(Resources.FILTER, taskFilterId(), Permissions.READ);
+    for (var filter : taskFilters()) {
+      grant(Resources.FILTER, save(filter), Permissions.READ);
+    }
   }
 
   private void createGroup() {
@@ -101,15 +108,32 @@ class DpoAccessSetup {
     }
   }
 
-  private String taskFilterId() {
-    var existing = filters.createFilterQuery().filterName(FILTER_NAME).list();
-    if (!existing.isEmpty()) {
-      return existing.get(0).getId();
-    }
-    var query = tasks.createTaskQuery().taskCandidateGroup(GROUP).includeAssignedTasks().orderByDueDate().asc();
-    var filter = filters.newTaskFilter(FILTER_NAME).setQuery(query)
-        .setProperties(Map.of("description", "Every open task of a data subject request, nearest deadline first",
-            "priority", -10, "refresh", true));
+  record TaskFilter(String name, String description, int priority, TaskQuery query) {
+  }
+
+  /** The DPO's task lists in Tasklist, all of the group's tasks, nearest legal deadline first. */
+  private List<TaskFilter> taskFilters() {
+    return List.of(
+        new TaskFilter(FILTER_NAME, "Every open task of a data subject request, nearest deadline first", -10,
+            dpoTasks()),
+        new TaskFilter(FILTER_DUE_THIS_WEEK, "Tasks whose legal due date is in the next seven days", -9,
+            dpoTasks().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}")),
+        new TaskFilter(FILTER_OVERDUE, "Tasks whose legal due date has passed", -8,
+            dpoTasks().dueBeforeExpression("${now()}")),
+        new TaskFilter(FILTER_WAITING, "A controller customer did not answer in time: chase them or decide", -7,
+            dpoTasks().taskDefinitionKey("Task_ChaseController")));
+  }
+
+  private TaskQuery dpoTasks() {
+    return tasks.createTaskQuery().taskCandidateGroup(GROUP).includeAssignedTasks().orderByDueDate().asc();
+  }
+
+  /** Creates the filter, or sets an existing one (by name) to this query, so a changed definition reaches it. */
+  private String save(TaskFilter wanted) {
+    var existing = filters.createFilterQuery().filterName(wanted.name()).list();
+    var filter = existing.isEmpty() ? filters.newTaskFilter(wanted.name()) : existing.get(0);
+    filter.setQuery(wanted.query());
+    filter.setProperties(Map.of("description", wanted.description(), "priority", wanted.priority(), "refresh", true));
     return filters.saveFilter(filter).getId();
   }
 

@@ -70,7 +70,7 @@ public class RequestWorkflow {
 
   /**
    * Moves the legal deadline of a running request: the variables its timers read (in the request
-   * and in the right's sub-process) and the due and follow-up dates of every open task.
+   * and in the right's sub-process) and the due and follow-up dates of every open task (and the due date its form shows).
    */
   public void moveDeadline(String processInstanceId, String reference, Deadline deadline) {
     var variables = deadlineVariables(deadline);
@@ -81,6 +81,7 @@ public class RequestWorkflow {
       task.setDueDate(Date.from(deadline.dueAt()));
       task.setFollowUpDate(Date.from(deadline.reminderAt()));
       tasks.saveTask(task);
+      tasks.setVariableLocal(task.getId(), TaskLabelsPlugin.DUE_ON, TaskLabelsPlugin.day(deadline.dueDate()));
     }
   }
 
