@@ -9,7 +9,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits what anyone may call without a login, per client address: filing a request
- * ({@code POST /api/requests}) and the requester's links ({@code /verify/**}, {@code /status/**},
+ * ({@code POST /api/requests}, the portal's {@code POST /requests}) and the requester's links ({@code /verify/**}, {@code /status/**},
  * {@code /download/**}, {@code /phone-proof/**}). Past the budget: 429 with Retry-After, before anything is read or stored.
  */
 class AnonymousRateLimitFilter extends OncePerRequestFilter {
@@ -23,7 +23,7 @@ class AnonymousRateLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     var path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(("POST".equals(request.getMethod()) && path.equals("/api/requests"))
+    return !(("POST".equals(request.getMethod()) && (path.equals("/api/requests") || path.equals("/requests")))
         || path.startsWith("/verify/") || path.startsWith("/status/") || path.startsWith("/download/")
         || path.startsWith("/phone-proof/") || path.startsWith("/recipient/")
         || path.startsWith("/controller/") || path.startsWith("/api/controller/"));

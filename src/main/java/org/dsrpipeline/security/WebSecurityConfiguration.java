@@ -60,6 +60,8 @@ class WebSecurityConfiguration {
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/requests").permitAll()
+            // the portal's forms (request/PortalController): the same intake, as HTML; same-origin posts only
+            .requestMatchers(HttpMethod.POST, "/requests").permitAll()
             .requestMatchers(HttpMethod.GET, "/status/*", "/verify/*").permitAll()
             // the confirmation itself; its form carries a nonce of FormNonces instead of a session's CSRF token
             .requestMatchers(HttpMethod.POST, "/verify/*").permitAll()
