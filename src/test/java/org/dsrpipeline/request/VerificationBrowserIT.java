@@ -3,18 +3,13 @@ package org.dsrpipeline.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import org.dsrpipeline.support.Chromium;
 import org.dsrpipeline.support.IntegrationTest;
 import org.dsrpipeline.support.Mails;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,19 +25,12 @@ import org.springframework.http.HttpStatus;
  */
 class VerificationBrowserIT extends IntegrationTest {
 
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired DataSubjectRequestRepository requests;
 
   @Test
   void theRequesterOpensTheLinkAndPressesTheButton() throws Exception {
-    boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-    if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
-      Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
-    }
     var email = RequestLifecycleIT.uniqueEmail();
     var filed = http.exchange("/api/requests", HttpMethod.POST, json(Map.of("type", "ERASURE", "email", email)),
         RequestLifecycleIT.MAP);
@@ -52,15 +40,8 @@ class VerificationBrowserIT extends IntegrationTest {
     var link = Mails.linkPath(mailsTo(email).stream().filter(m -> Mails.body(m).contains("/verify/")).findFirst()
         .orElseThrow(), "/verify/");
 
-    var profile = Files.createTempDirectory("verification-it-chromium");
-    var options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--user-data-dir=" + profile);
-    var browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(),
-        options);
-    try {
+    try (var chromium = Chromium.start()) {
+      var browser = chromium.driver();
       browser.get("http://localhost:" + port + link);
       assertThat(browser.findElement(By.tagName("main")).getText()).contains(reference, "erasure of your personal data");
       assertThat(requests.findByReference(reference).orElseThrow().identityVerifiedAt()).isNull();
@@ -70,8 +51,6 @@ class VerificationBrowserIT extends IntegrationTest {
       new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
           By.tagName("h1"), "your request is confirmed"));
       assertThat(requests.findByReference(reference).orElseThrow().identityVerifiedAt()).isNotNull();
-    } finally {
-      browser.quit();
     }
   }
 }

@@ -2,9 +2,6 @@ package org.dsrpipeline.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,17 +12,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.dsrpipeline.connector.RequestRef;
 import org.dsrpipeline.connector.manual.ManualActions;
 import org.dsrpipeline.datamap.Operation;
+import org.dsrpipeline.support.Chromium;
 import org.dsrpipeline.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,38 +37,25 @@ import org.springframework.http.MediaType;
  */
 class TasklistBrowserIT extends IntegrationTest {
 
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired ManualActions manualActions;
   @Autowired TaskService tasks;
   @Autowired FilterService filters;
 
-  private WebDriver browser;
-  private Path profile;
+  private Chromium chromium;
+  private ChromeDriver browser;
 
   @BeforeEach
-  void startBrowser() throws Exception {
-    boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-    if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
-      Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
-    }
-    profile = Files.createTempDirectory("tasklist-it-chromium");
-    var options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profile);
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-    browser = new ChromeDriver(service, options);
+  void startBrowser() {
+    chromium = Chromium.start();
+    browser = chromium.driver();
   }
 
   @AfterEach
   void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -102,6 +82,51 @@ class TasklistBrowserIT extends IntegrationTest {
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("Proceed: carry out the request", "Refuse: manifestly unfounded or excessive",
             "Earlier requests from the same requester");
+  }
+
+  @Test
+  void theDpoClaimsAReviewFillsItsFormCompletesItAndTheDashboardCountsTheAnswer() {
+    var reference = recordRequestReceivedOn(LocalDate.now(ZoneId.of("Europe/Athens")).minusDays(1).toString());
+    var review = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(reference).taskDefinitionKey("Task_ReviewRequest").singleResult(), t -> t != null);
+    var answeredBefore = answeredOnDashboard();
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    logInAsDpoAndOpenTheFilter(wait);
+    browser.get(browser.getCurrentUrl().replaceFirst("#.*$", "") + "#/?filter=" + filterId() + "&task=" + review.getId());
+    var card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.task.active")));
+    assertThat(card.getText()).contains("Review request · " + reference + " · Access (Art. 15)");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "legal due date"));
+    assertThat(chromium.text()).contains(reference + " · Access (Art. 15) · received", "(post)",
+        "Open the request's page").doesNotContain("It is time to migrate to Camunda 8");
+    assertThat(browser.findElement(By.linkText("Open the request's page")).getDomAttribute("href"))
+        .isEqualTo("/dpo/requests/" + reference);
+
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space(text())='Claim']"))));
+    wait.until(driver -> "dpo".equals(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//label[contains(normalize-space(.), 'Refuse: manifestly unfounded')]"))));
+    var reasons = "textarea:not([readonly])";
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(reasons)));
+    chromium.filled(By.cssSelector(reasons), "This repeats the request answered last week.");
+    screenshot("tasklist-review-filled");
+    click(browser.findElement(By.xpath("//button[normalize-space(text())='Complete']")));
+    wait.until(driver -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answeredOnDashboard() > answeredBefore);
+    browser.get("http://dpo:dpo@localhost:" + port + "/dpo/dashboard");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answered")));
+    assertThat(Integer.parseInt(browser.findElement(By.id("answered")).getText())).isGreaterThan(answeredBefore);
+    // answers per month and days left always have their rows; open requests by right only when some are open
+    assertThat(browser.findElements(By.cssSelector("#chart-1 svg[role=img], #chart-2 svg[role=img]"))).hasSize(2);
+    assertThat(browser.findElement(By.cssSelector("#chart-2 svg")).getText()).contains("on time");
+    screenshot("dpo-dashboard");
+  }
+
+  private int answeredOnDashboard() {
+    var page = http.withBasicAuth("dpo", "dpo").getForObject("/dpo/dashboard", String.class);
+    var matcher = java.util.regex.Pattern.compile("id=\"answered\">(\\d+)<").matcher(page);
+    assertThat(matcher.find()).isTrue();
+    return Integer.parseInt(matcher.group(1));
   }
 
   private String filterId() {
@@ -145,22 +170,12 @@ class TasklistBrowserIT extends IntegrationTest {
     click(browser.findElement(By.xpath("//*[contains(text(),'Data subject requests')]")));
   }
 
-  /**
-   * Types through the browser's text input. Chromium 156 headless drops WebDriver's synthetic key and
-   * mouse events on Tasklist's pages (they work on a plain page), while {@code Input.insertText} and
-   * DOM clicks go through the page's own event handling.
-   */
   private boolean typed(String css, String text) {
-    var field = browser.findElement(By.cssSelector(css));
-    if (!text.equals(field.getDomProperty("value"))) {
-      ((ChromeDriver) browser).executeScript("arguments[0].focus(); arguments[0].select();", field);
-      ((ChromeDriver) browser).executeCdpCommand("Input.insertText", Map.of("text", text));
-    }
-    return text.equals(browser.findElement(By.cssSelector(css)).getDomProperty("value"));
+    return chromium.typed(By.cssSelector(css), text);
   }
 
   private void click(org.openqa.selenium.WebElement element) {
-    ((ChromeDriver) browser).executeScript("arguments[0].click();", element);
+    chromium.click(element);
   }
 
   private String recordRequestReceivedOn(String date) {
@@ -171,9 +186,7 @@ class TasklistBrowserIT extends IntegrationTest {
     return (String) response.getBody().get("reference");
   }
 
-  private void screenshot(String name) throws Exception {
-    var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(Path.of("target", "screenshots", name + ".png"), png);
+  private void screenshot(String name) {
+    chromium.screenshot(name);
   }
 }
