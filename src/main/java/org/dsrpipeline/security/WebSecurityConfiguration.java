@@ -82,6 +82,9 @@ class WebSecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/demo/texts").permitAll()
             .requestMatchers("/demo/helpdesk/**", "/demo/crm/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+            // the OpenAPI description and Swagger UI (openapi/): what the API is, never data
+            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+            .permitAll()
             .requestMatchers("/error").permitAll()
             .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
             .requestMatchers("/api/dpo/**").hasAuthority(DPO)
