@@ -58,5 +58,12 @@ public interface Connector extends IdentitySource {
 
   StoreOutcome unrestrict(RequestRef request, SubjectIdentities subject);
 
+  /**
+   * Throws when the store cannot be reached now (for the health endpoint): a connection and nothing read, no
+   * subject involved. A manual store is a person and always "reachable".
+   */
+  default void checkReachable() throws Exception {
+  }
+
   StoreOutcome suppressMarketing(RequestRef request, SubjectIdentities subject);
 }

@@ -61,6 +61,11 @@ public class RequestWorkflow {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).withIncident().count() > 0;
   }
 
+  /** The engine's open incidents, of every request (for the metrics). */
+  public long openIncidents() {
+    return runtime.createIncidentQuery().count();
+  }
+
   public void confirmIdentity(String reference, Deadline deadline) {
     runtime.createMessageCorrelation(MESSAGE_IDENTITY_CONFIRMED)
         .processInstanceBusinessKey(reference)

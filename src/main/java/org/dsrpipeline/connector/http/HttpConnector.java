@@ -66,6 +66,11 @@ public final class HttpConnector implements Connector {
   }
 
   @Override
+  public void checkReachable() throws Exception {
+    client.ping();
+  }
+
+  @Override
   public Connector within(Scope scope) {
     return new HttpConnector(store, client, pseudonymiser, clock, scope);
   }

@@ -162,6 +162,18 @@ final class HttpStoreClient {
         + " bytes (max-response-size in the data map)");
   }
 
+  /**
+   * A GET of the base URL without the store's credentials, so nothing is read: any answer below 500 means the
+   * service is there; a 5xx, a timeout or a refused connection means it is not.
+   */
+  void ping() throws StoreCallException, IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(settings.baseUrl())).timeout(settings.requestTimeout()).GET().build();
+    var status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (status >= 500) {
+      throw new StoreCallException(prefix() + "the base URL answered " + status);
+    }
+  }
+
   private HttpRequest request(String method, URI uri, Object body) throws StoreCallException {
     var builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).header("Accept", "application/json");
     if (settings.authHeader() != null) {

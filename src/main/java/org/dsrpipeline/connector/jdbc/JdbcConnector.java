@@ -73,6 +73,15 @@ public final class JdbcConnector implements Connector {
   }
 
   @Override
+  public void checkReachable() throws SQLException {
+    try (var connection = dataSource.getConnection()) {
+      if (!connection.isValid(5)) {
+        throw new SQLException("the connection is not valid");
+      }
+    }
+  }
+
+  @Override
   public Connector within(Scope scope) {
     return new JdbcConnector(store, dataSource, pseudonymiser, clock, columnTypes, scope);
   }
