@@ -20,6 +20,8 @@ public class DmnErasureDecision implements ErasureDecision {
   @Override
   public Decided decide(Facts facts) {
     var variables = new HashMap<String, Object>();
+    variables.put("storeName", facts.storeName());
+    variables.put("collectionName", facts.collectionName());
     variables.put("storeRole", facts.storeRole());
     variables.put("legalBasis", facts.legalBasis());
     variables.put("retentionBasis", facts.retentionBasis());

@@ -266,7 +266,7 @@ public class ErasurePlans {
   }
 
   private static ErasureDecision.Facts facts(Store store, DataCollection collection, boolean held) {
-    return new ErasureDecision.Facts(store.role().name(),
+    return new ErasureDecision.Facts(store.name(), collection.name(), store.role().name(),
         collection.legalBasis() == null ? null : collection.legalBasis().name(),
         collection.retention() == null || collection.retention().basis() == null ? null
             : collection.retention().basis().name(), held);

@@ -26,7 +26,8 @@ class ErasurePlanDecisionTest extends RightProcessTestBase {
       "CONTROLLER, -,                    -,                false, ERASE,                   no exception"})
   void theDecisionGivesTheActionAndItsReason(String role, String basis, String retention, boolean hold, Action action,
       String reasonMentions) {
-    var decided = new DmnErasureDecision(decisionService()).decide(new Facts(role, basis, retention, hold));
+    var facts = new Facts("customer-accounts", "customer", role, basis, retention, hold);
+    var decided = new DmnErasureDecision(decisionService()).decide(facts);
 
     assertThat(decided.action()).isEqualTo(action);
     assertThat(decided.reason()).containsIgnoringCase(reasonMentions);
