@@ -52,6 +52,8 @@ class StatusPageController {
     model.addAttribute("stores", status.stores());
     model.addAttribute("recipients", status.recipients());
     model.addAttribute("controllers", status.controllers());
+    model.addAttribute("extensionReason", status.extensionReason());
+    model.addAttribute("downloadUrl", status.downloadUrl());
     model.addAttribute("corrections", status.corrections());
     model.addAttribute("phoneProofPath", status.phoneProofOpen() ? "/phone-proof/" + token : null);
     return "pages/" + shown.language() + "/status";

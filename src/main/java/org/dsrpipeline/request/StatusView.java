@@ -3,6 +3,7 @@ package org.dsrpipeline.request;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dsrpipeline.delivery.Downloads;
 import org.dsrpipeline.audit.AuditTrail;
 import org.dsrpipeline.rights.StoreWork;
 import org.dsrpipeline.rights.controllers.ControllerAnswers;
@@ -37,11 +38,13 @@ class StatusView {
    * not proven yet, request open): the page links to the phone-proof page, so that the phone is used too.
    * {@code recipients}: what each recipient of a changed store was told, and whether it confirmed (Art. 19).
    * {@code controllers}: each controller customer asked (the processor role), and what it answered.
+   * {@code extensionReason}: why the deadline was extended, as the requester was told (else null).
+   * {@code downloadUrl}: the download page of the request's package while it lives (else null).
    */
   record Status(String reference, String requestType, String status, String receivedDate, String dueDate,
       boolean extended, boolean delayed, String notice, boolean restricted, String restrictionNotice,
       List<HistoryEntry> history, List<StoreProgress> stores, boolean phoneProofOpen, List<String> corrections,
-      List<String> recipients, List<String> controllers) {
+      List<String> recipients, List<String> controllers, String extensionReason, String downloadUrl) {
   }
 
   private final DataSubjectRequestRepository requests;
@@ -55,11 +58,13 @@ class StatusView {
   private final RecipientAnswers recipients;
   private final ControllerAnswers controllers;
   private final Rectifications rectifications;
+  private final Downloads downloads;
 
   StatusView(DataSubjectRequestRepository requests, AuditTrail audit, RequesterNotices notices,
       MessageSource messages, RequestWorkflow workflow, StoreWork storeWork, AnswerComposer answers,
       PhoneProof phoneProof, Rectifications rectifications, RecipientAnswers recipients,
-      ControllerAnswers controllers) {
+      ControllerAnswers controllers, Downloads downloads) {
+    this.downloads = downloads;
     this.recipients = recipients;
     this.controllers = controllers;
     this.rectifications = rectifications;
@@ -106,7 +111,8 @@ class StatusView {
         request.extended(), delayed, delayed ? messages.getMessage("status.delayed", null, locale) : null,
         request.restricted(), restrictionNotice(request, language, locale), history, stores,
         phoneProofOpen(request), answer.corrections(), recipients.lines(request.reference(), language),
-        controllers.lines(request.reference(), language)));
+        controllers.lines(request.reference(), language), request.extended() ? request.extensionReason() : null,
+        downloads.linkFor(request.reference()).orElse(null)));
   }
 
   private boolean phoneProofOpen(DataSubjectRequest request) {

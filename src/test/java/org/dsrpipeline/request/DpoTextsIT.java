@@ -80,6 +80,23 @@ class DpoTextsIT extends IntegrationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).stream()
         .anyMatch(m -> Mails.body(m).contains(reason.substring(0, 200))));
     assertThat(runtime.getVariable(instance, "extensionReason")).isNull();
+    // the status page's timeline says why, as the email did
+    var statusLink = Mails.linkPath(mailsTo(email).stream().filter(m -> Mails.body(m).contains("/status/"))
+        .findFirst().orElseThrow(), "/status/");
+    var status = http.exchange(statusLink, org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(acceptJson()), DsrApi.MAP).getBody();
+    assertThat(status).containsEntry("extended", true).containsEntry("extensionReason", reason);
+    var html = new org.springframework.http.HttpHeaders();
+    html.setAccept(java.util.List.of(org.springframework.http.MediaType.TEXT_HTML));
+    assertThat(http.exchange(statusLink, org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(html), String.class).getBody()).contains("id=\"extension-reason\"",
+        reason.substring(0, 100));
+  }
+
+  private static org.springframework.http.HttpHeaders acceptJson() {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setAccept(java.util.List.of(org.springframework.http.MediaType.APPLICATION_JSON));
+    return headers;
   }
 
   @Test

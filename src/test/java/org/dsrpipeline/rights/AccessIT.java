@@ -118,6 +118,11 @@ class AccessIT extends IntegrationTest {
 
     var completed = flow.awaitMail("has been completed");
     var link = Mails.linkPath(completed, "/download/");
+    var html = new org.springframework.http.HttpHeaders();
+    html.setAccept(java.util.List.of(org.springframework.http.MediaType.TEXT_HTML));
+    var statusPage = http.exchange(Mails.linkPath(completed, "/status/"), org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(html), String.class).getBody();
+    assertThat(statusPage).contains("id=\"download\"", "href=\"http://localhost:8080" + link + "\"");
     var downloadPage = http.getForEntity(link, String.class);
     assertThat(downloadPage.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(downloadPage.getBody()).contains("email address you made the request with");
