@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dsrpipeline.deadline.LegalClock;
+import org.dsrpipeline.workflow.RequestWorkflow;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +23,12 @@ class DashboardController {
 
   private final RequestFigures figures;
   private final LegalClock clock;
+  private final RequestWorkflow workflow;
 
-  DashboardController(RequestFigures figures, LegalClock clock) {
+  DashboardController(RequestFigures figures, LegalClock clock, RequestWorkflow workflow) {
     this.figures = figures;
     this.clock = clock;
+    this.workflow = workflow;
   }
 
   @GetMapping("/dpo/dashboard")
@@ -33,6 +36,8 @@ class DashboardController {
     var now = figures.now();
     model.addAttribute("figures", now);
     model.addAttribute("charts", List.of(openByRight(now), daysLeft(now), answeredPerMonth(now)));
+    model.addAttribute("failedSteps", workflow.failedSteps());
+    model.addAttribute("zone", clock.zone());
     model.addAttribute("onTimePercent", now.answeredInYear() == 0 ? null
         : Math.round(100.0 * now.answeredOnTimeInYear() / now.answeredInYear()));
     return "pages/en/dpo-dashboard";

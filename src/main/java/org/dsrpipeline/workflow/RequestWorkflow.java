@@ -4,7 +4,9 @@ import static org.dsrpipeline.workflow.DataSubjectRequestProcess.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -59,6 +61,29 @@ public class RequestWorkflow {
   /** True while a step of the request (its own process or a sub-process of it) sits in an incident. */
   public boolean hasOpenIncident(String reference) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).withIncident().count() > 0;
+  }
+
+  /**
+   * A failed step waiting for a person: the request, the step (activity id), the store when it is a store's step,
+   * and since when. No message: a store's error may quote data.
+   */
+  public record FailedStep(String reference, String step, String store, String processInstanceId, Instant since) {
+  }
+
+  /** Every open incident of a request's processes, oldest first. */
+  public List<FailedStep> failedSteps() {
+    var failed = new ArrayList<FailedStep>();
+    for (var incident : runtime.createIncidentQuery().orderByIncidentTimestamp().asc().list()) {
+      var instance = runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
+          .singleResult();
+      if (instance == null || instance.getBusinessKey() == null) {
+        continue;
+      }
+      var store = runtime.getVariable(instance.getId(), "store");
+      failed.add(new FailedStep(instance.getBusinessKey(), incident.getActivityId(),
+          store == null ? null : store.toString(), instance.getId(), incident.getIncidentTimestamp().toInstant()));
+    }
+    return failed;
   }
 
   /** The engine's open incidents, of every request (for the metrics). */

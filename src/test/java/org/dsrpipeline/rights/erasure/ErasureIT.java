@@ -415,6 +415,9 @@ class ErasureIT extends IntegrationTest {
           .filter(i -> reference.equals(runtime.createProcessInstanceQuery().processInstanceId(i.getProcessInstanceId())
               .singleResult().getBusinessKey())).findFirst().orElse(null), Objects::nonNull);
       assertThat(runtime.getVariable(incident.getProcessInstanceId(), RightProcess.STORE)).isEqualTo("marketing");
+      assertThat(http.withBasicAuth("dpo", "dpo").getForObject("/dpo/dashboard", String.class))
+          .as("the dashboard lists the failed store").containsPattern("(?s)<a href=\"/dpo/requests/" + reference
+              + "\">" + reference + "</a></td>\\s*<td[^>]*class=\"store\">marketing</td>");
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outcomes(reference).stream()
           .filter(o -> "ERASE".equals(o.get("operation")) && !"marketing".equals(o.get("store"))
               && !"message-log".equals(o.get("store")))
