@@ -89,6 +89,12 @@ public final class Chromium implements AutoCloseable {
     driver.executeScript("arguments[0].click();", element);
   }
 
+  /** Lets the page download files, into {@code folder}, without asking. */
+  public void downloadsTo(Path folder) {
+    driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+        "downloadPath", folder.toAbsolutePath().toString()));
+  }
+
   public void screenshot(String name) {
     try {
       Files.createDirectories(Path.of("target", "screenshots"));
