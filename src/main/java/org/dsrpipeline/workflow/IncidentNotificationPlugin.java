@@ -1,6 +1,7 @@
 package org.dsrpipeline.workflow;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * When a job exhausts its retries, the engine creates an incident as always (Camunda's default
  * handler); once that has committed, {@link RequestIncidents} tells the DPO which request is stuck at
- * which step. Telling them is best effort: a failure there is logged and never undoes the incident.
+ * which step, and {@link FailedSteps} opens the DPO's task to retry it (closed again when the incident is resolved
+ * elsewhere). Both are best effort: a failure there is logged and never undoes the incident.
  */
 @Component
 class IncidentNotificationPlugin extends AbstractProcessEnginePlugin {
@@ -26,9 +28,11 @@ class IncidentNotificationPlugin extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(IncidentNotificationPlugin.class);
 
   private final ObjectProvider<RequestIncidents> incidents;
+  private final ObjectProvider<FailedSteps> failedSteps;
 
-  IncidentNotificationPlugin(ObjectProvider<RequestIncidents> incidents) {
+  IncidentNotificationPlugin(ObjectProvider<RequestIncidents> incidents, ObjectProvider<FailedSteps> failedSteps) {
     this.incidents = incidents;
+    this.failedSteps = failedSteps;
   }
 
   @Override
@@ -74,6 +78,9 @@ class IncidentNotificationPlugin extends AbstractProcessEnginePlugin {
       var name = activity == null ? null : activity.getName();
       var step = name == null ? String.valueOf(context.getActivityId()) : name + " (" + context.getActivityId() + ")";
       var incidentId = incident.getId();
+      // the failed-step task's own failure is reported, but opens no task for itself
+      var opensTask = !FailedSteps.KEY.equals(execution.getProcessDefinition().getKey());
+      var store = execution.getVariable(FailedSteps.STORE);
       commandContext.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> {
         try {
           incidents.getObject().raised(reference, step, incidentId);
@@ -81,17 +88,49 @@ class IncidentNotificationPlugin extends AbstractProcessEnginePlugin {
           log.error("Request {}: incident {} at {} was raised, but the DPO cannot be told ({})", reference, incidentId,
               step, e.toString());
         }
+        if (opensTask) {
+          try {
+            failedSteps.getObject().open(reference, incidentId, step, store == null ? null : store.toString());
+          } catch (RuntimeException e) {
+            log.error("Request {}: incident {} at {}: the DPO's task cannot be opened ({})", reference, incidentId,
+                step, e.toString());
+          }
+        }
       });
     }
 
     @Override
     public void resolveIncident(IncidentContext context) {
+      var gone = incidentIdsOf(context);
       standard.resolveIncident(context);
+      closeTasksAfterCommit(gone);
     }
 
     @Override
     public void deleteIncident(IncidentContext context) {
+      var gone = incidentIdsOf(context);
       standard.deleteIncident(context);
+      closeTasksAfterCommit(gone);
+    }
+
+    private List<String> incidentIdsOf(IncidentContext context) {
+      return context.getConfiguration() == null ? List.of() : Context.getCommandContext().getIncidentManager()
+          .findIncidentByConfiguration(context.getConfiguration()).stream().map(Incident::getId).toList();
+    }
+
+    /** The DPO's failed-step task of a resolved incident closes once the resolution committed. */
+    private void closeTasksAfterCommit(List<String> incidentIds) {
+      if (incidentIds.isEmpty()) {
+        return;
+      }
+      Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+          committed -> incidentIds.forEach(id -> {
+            try {
+              failedSteps.getObject().resolved(id);
+            } catch (RuntimeException e) {
+              log.error("Incident {} was resolved, but its task cannot be closed ({})", id, e.toString());
+            }
+          }));
     }
   }
 }

@@ -44,6 +44,7 @@ class IncidentNotificationIT extends IntegrationTest {
   @Autowired StatusLinks links;
   @Autowired MailProperties mailProperties;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
 
   @Test
   void aStepThatFailsForGoodIsEmailedToTheDpoRecordedAndShownToTheRequesterAsADelay() {
@@ -76,9 +77,19 @@ class IncidentNotificationIT extends IntegrationTest {
         accept(MediaType.TEXT_HTML), String.class).getBody();
     assertThat(page).contains("delayed by a technical problem").doesNotContain("We are working on your request");
 
+    var retryTask = awaitTask(reference, FailedSteps.TASK_RETRY_FAILED_STEP);
+    assertThat(retryTask.getName()).isEqualTo("Retry the failed step · " + reference + " · Access (Art. 15)");
+    assertThat(retryTask.getDueDate()).isNotNull();
+    var filter = filters.createFilterQuery().filterName(DpoAccessSetup.FILTER_FAILED).singleResult();
+    assertThat(http.withBasicAuth("dpo", "dpo").exchange("/engine-rest/filter/" + filter.getId() + "/list",
+        HttpMethod.GET, null, LIST).getBody()).extracting(t -> t.get("id")).contains(retryTask.getId());
+    assertThat(tasks.getVariable(retryTask.getId(), FailedSteps.STEP)).isEqualTo("Carry out the right (CallActivity_FulfilRight)");
+
+    // retried in Cockpit instead of through the task: the task closes by itself
     runtime.setVariable(review.getProcessInstanceId(), DataSubjectRequestProcess.RIGHT_PROCESS_KEY, "Process_Access");
     management.setJobRetries(failing.getId(), 1);
     assertThat(statusJson(reference)).as("the retry resolved the incident").containsEntry("delayed", false);
+    await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery().taskId(retryTask.getId()).count() == 0);
   }
 
   private String recordVerifiedAccessRequest() {

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.ObjectProvider;
 class IncidentNotificationPluginTest {
 
   private final RequestIncidents incidents = mock(RequestIncidents.class);
+  private final FailedSteps failedSteps = mock(FailedSteps.class);
   private ProcessEngine engine;
 
   @BeforeEach
@@ -31,6 +32,8 @@ class IncidentNotificationPluginTest {
   void startEngine() {
     ObjectProvider<RequestIncidents> provider = mock(ObjectProvider.class);
     when(provider.getObject()).thenReturn(incidents);
+    ObjectProvider<FailedSteps> steps = mock(ObjectProvider.class);
+    when(steps.getObject()).thenReturn(failedSteps);
     var name = "incident-plugin-" + UUID.randomUUID();
     // A name of its own: an engine named "default" would replace, and on close unregister, the one the
     // Spring tests of the same JVM serve through the engine REST API.
@@ -39,7 +42,7 @@ class IncidentNotificationPluginTest {
         .setProcessEngineName(name)
         .setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
         .setJobExecutorActivate(false);
-    configuration.getProcessEnginePlugins().add(new IncidentNotificationPlugin(provider));
+    configuration.getProcessEnginePlugins().add(new IncidentNotificationPlugin(provider, steps));
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addModelInstance("failing.bpmn",
         Bpmn.createExecutableProcess("Process_Failing").camundaHistoryTimeToLive(1)
@@ -66,6 +69,20 @@ class IncidentNotificationPluginTest {
     assertThat(incident.getIncidentType()).isEqualTo("failedJob");
     assertThat(incident.getActivityId()).isEqualTo("Task_SendAnswer");
     verify(incidents).raised("DSR-2026-000777", "Send the answer (Task_SendAnswer)", incident.getId());
+    verify(failedSteps).open("DSR-2026-000777", incident.getId(), "Send the answer (Task_SendAnswer)", null);
+  }
+
+  @Test
+  void aRetryResolvesTheIncidentAndClosesItsTaskEvenWhenOpeningTheTaskFailed() {
+    doThrow(new IllegalStateException("no such process")).when(failedSteps).open(any(), any(), any(), any());
+    var instance = engine.getRuntimeService().startProcessInstanceByKey("Process_Failing", "DSR-2026-000778");
+    failForGood(instance.getId());
+    var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident).as("the incident stays though its task could not be opened").isNotNull();
+
+    engine.getManagementService().setJobRetries(incident.getConfiguration(), 1);
+
+    verify(failedSteps).resolved(incident.getId());
   }
 
   @Test

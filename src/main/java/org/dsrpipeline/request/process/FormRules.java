@@ -56,6 +56,7 @@ final class FormRules {
   static final String REVIEW_ACCESS_PACKAGE = "Form_ReviewAccessPackage";
   static final String REVIEW_PORTABILITY_PACKAGE = "Form_ReviewPortabilityPackage";
   static final String CHASE_CONTROLLER = "Form_ChaseController";
+  static final String RETRY_FAILED_STEP = "Form_RetryFailedStep";
 
   private static final Map<String, List<Field>> BY_FORM = Map.ofEntries(
       Map.entry(REVIEW_REQUEST, List.of(
@@ -71,6 +72,8 @@ final class FormRules {
           Field.choice("unconfirmedDecision", "Decision", "confirmed", "close"),
           Field.text("unconfirmedNote", "How the identity was checked, or why the request is closed", true, 1000))),
       Map.entry(MANUAL_ACTION, List.of()),
+      Map.entry(RETRY_FAILED_STEP, List.of(
+          Field.ticked("retryNow", "I fixed the cause: retry the step now"))),
       Map.entry(CHECK_SUBJECT_IDENTITIES, List.of(
           Field.choice("identitiesDecision", "Decision", "resolveAgain", "acceptAsFound"),
           Field.text("identitiesNote", "Why", true, 1000))),

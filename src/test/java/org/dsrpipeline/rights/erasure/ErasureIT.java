@@ -28,6 +28,7 @@ import org.dsrpipeline.support.IntegrationTest;
 import org.dsrpipeline.support.Mails;
 import org.dsrpipeline.support.Verification;
 import org.dsrpipeline.workflow.ErasureProcess;
+import org.dsrpipeline.workflow.FailedSteps;
 import org.dsrpipeline.workflow.RightProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -427,8 +428,13 @@ class ErasureIT extends IntegrationTest {
           Long.class, subject.customerId())).as("the other stores are erased").isZero();
       assertThat(requests.findByReference(reference).orElseThrow().status()).isNotEqualTo(RequestStatus.COMPLETED);
 
+      var retry = api.awaitTask(reference, FailedSteps.TASK_RETRY_FAILED_STEP);
+      assertThat(tasks.getVariable(retry.getId(), FailedSteps.STORE)).isEqualTo("marketing");
+      assertThat(api.complete("dpo", retry, Map.of()).getStatusCode()).as("the box must be ticked")
+          .isEqualTo(HttpStatus.BAD_REQUEST);
       stores.execute("alter table marketing.marketing_preference_away rename to marketing_preference");
-      management.setJobRetries(incident.getConfiguration(), 1);
+      // the DPO fixed the store and retries it from Tasklist, with the variable of the task's form
+      api.completeOk("dpo", retry, Map.of("retryNow", true));
       awaitCompletedWithTheFinalEmail(reference, subject.email());
     } finally {
       if (stores.queryForObject("select count(*) from information_schema.tables where lower(table_name) = "
