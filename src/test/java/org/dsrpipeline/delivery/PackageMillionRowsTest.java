@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * An access package for a subject with 1,000,000 message-log rows, in a JVM limited to 256 MB of heap: the export
  * streams into the encrypted package store, the package (report.html and data.json) is built and read back one
- * record and one chunk at a time. PostgreSQL only, as ExportMillionRowsTest; prints the figures of README.md.
+ * record and one chunk at a time. PostgreSQL only, as ExportMillionRowsTest; prints the figures of docs/rights.md ("Benchmark: an access package of 1,000,000 rows").
  */
 class PackageMillionRowsTest {
 

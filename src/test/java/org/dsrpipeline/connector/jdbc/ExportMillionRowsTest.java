@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * An export of a subject with 1,000,000 message-log rows, in a JVM limited to 256 MB of heap: the
  * connector must stream. PostgreSQL only (bulk insert with generate_series); prints rows, seconds and
- * peak heap, the figures in README.md ("Benchmark: export of 1,000,000 rows").
+ * peak heap, the figures in docs/data-map.md ("Benchmark: export of 1,000,000 rows").
  */
 class ExportMillionRowsTest {
 
