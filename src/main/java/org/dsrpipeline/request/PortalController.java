@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The requester's portal at {@code /}: each right in plain words with its own form (no JavaScript
  * needed), in English or Greek. A form goes through the same checks as {@code POST /api/requests},
- * so its error messages are the API's, and nothing is stored when one is refused.
+ * so its error messages are the API's (in Greek on the Greek page), and nothing is stored when one is refused.
  */
 @Controller
 class PortalController {
@@ -100,7 +100,7 @@ class PortalController {
   private String show(String language, String failedType, Map<String, String> values,
       List<InvalidRequestException.FieldError> errors, Model model) {
     var byField = new LinkedHashMap<String, String>();
-    errors.forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+    errors.forEach(e -> byField.merge(e.field(), PortalMessages.in(language, e.message()), (a, b) -> a + "; " + b));
     model.addAttribute("organisation", organisation.name());
     model.addAttribute("language", language);
     model.addAttribute("rights", RIGHTS);

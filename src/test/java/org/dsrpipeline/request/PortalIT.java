@@ -61,7 +61,8 @@ class PortalIT extends IntegrationTest {
 
     var greek = form("ACCESS", "");
     greek.set("language", "el");
-    assertThat(post(greek, null).getBody()).contains("Το αίτημά σας δεν στάλθηκε", "must not be blank");
+    assertThat(post(greek, null).getBody()).contains("Το αίτημά σας δεν στάλθηκε", "email: είναι υποχρεωτικό")
+        .doesNotContain("must not be blank");
     assertThat(jdbc.queryForObject("select count(*) from dsr_request", Long.class)).isEqualTo(before);
   }
 
