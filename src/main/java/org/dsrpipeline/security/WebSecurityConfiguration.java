@@ -86,7 +86,7 @@ class WebSecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
             .permitAll()
             .requestMatchers("/error").permitAll()
-            .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
+            .requestMatchers(HttpMethod.GET, "/", "/favicon.ico", "/css/**").permitAll()
             .requestMatchers("/api/dpo/**").hasAuthority(DPO)
             .requestMatchers("/actuator/**").hasAnyAuthority(ADMIN, DPO)
             .anyRequest().denyAll())
