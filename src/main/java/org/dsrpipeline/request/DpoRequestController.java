@@ -1,5 +1,7 @@
 package org.dsrpipeline.request;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -52,7 +54,12 @@ class DpoRequestController {
   }
 
   @PostMapping("/requests")
-  ResponseEntity<IntakeResponse> record(@RequestBody RequestInput input, Principal dpo) {
+  ResponseEntity<IntakeResponse> record(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+          name = "postal",
+          value = "{\"type\":\"ACCESS\",\"email\":\"nikos@example.org\",\"channel\":\"POST\","
+              + "\"receivedAt\":\"2026-11-02\",\"identityVerified\":true}")))
+      @RequestBody RequestInput input, Principal dpo) {
     var accepted = intake.receive(checks.fromDpo(input, dpo.getName()));
     return ResponseEntity.created(URI.create("/api/dpo/requests/" + accepted.request().reference()))
         .body(IntakeResponse.of(accepted));
@@ -64,7 +71,9 @@ class DpoRequestController {
   /** A POST, so that the requester's address never appears in a URL (access logs, proxies, history). */
   @PostMapping("/requests/search")
   @Transactional
-  List<DpoRequestView.Summary> byRequester(@Valid @RequestBody Search search, Principal dpo) {
+  List<DpoRequestView.Summary> byRequester(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+          name = "search", value = "{\"email\":\"nikos@example.org\"}"))) @Valid @RequestBody Search search, Principal dpo) {
     var found = requests.findByEmailIgnoreCaseOrderByReceivedAtDesc(search.email().strip());
     found.forEach(r -> reads.read(r, dpo.getName(), "found by a search for its requester's address"));
     return found.stream().map(DpoRequestView.Summary::of).toList();

@@ -21,6 +21,6 @@ class RequestLabelsFromRequests implements RequestLabels {
   public Optional<Label> of(String reference) {
     return requests.findByReference(reference).map(r -> new Label(r.reference(),
         RightNames.of(r.type(), r.objectionScope()), RightNames.of(r.channel()), clock.localDate(r.receivedAt()),
-        r.dueDate(), r.dueAt()));
+        r.dueDate()));
   }
 }

@@ -18,6 +18,7 @@ public class FailedSteps {
   public static final String INCIDENT_ID = "incidentId";
   public static final String STEP = "step";
   public static final String STORE = "store";
+  public static final String DUE_DATE = DataSubjectRequestProcess.DUE_DATE;
 
   private final RuntimeService runtime;
   private final ManagementService management;
@@ -27,8 +28,11 @@ public class FailedSteps {
     this.management = management;
   }
 
-  /** Opens the task for an incident of the request's step, once per incident. {@code store}: null for other steps. */
-  void open(String reference, String incidentId, String step, String store) {
+  /**
+   * Opens the task for an incident of the request's step, once per incident. {@code store}: null for other steps;
+   * {@code dueDate}: the request's legal due date as the failed step knew it (the task's due date), or null.
+   */
+  void open(String reference, String incidentId, String step, String store, Object dueDate) {
     if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(INCIDENT_ID, incidentId)
         .count() > 0) {
       return;
@@ -37,6 +41,7 @@ public class FailedSteps {
     variables.put(INCIDENT_ID, incidentId);
     variables.put(STEP, step);
     variables.put(STORE, store == null ? "" : store);
+    variables.put(DUE_DATE, dueDate instanceof java.util.Date ? dueDate : null);
     runtime.startProcessInstanceByKey(KEY, reference, variables);
   }
 

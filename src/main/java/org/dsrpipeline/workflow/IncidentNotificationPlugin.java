@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -81,6 +82,7 @@ class IncidentNotificationPlugin extends AbstractProcessEnginePlugin {
       // the failed-step task's own failure is reported, but opens no task for itself
       var opensTask = !FailedSteps.KEY.equals(execution.getProcessDefinition().getKey());
       var store = execution.getVariable(FailedSteps.STORE);
+      var dueDate = dueDateOf(execution);
       commandContext.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> {
         try {
           incidents.getObject().raised(reference, step, incidentId);
@@ -90,7 +92,8 @@ class IncidentNotificationPlugin extends AbstractProcessEnginePlugin {
         }
         if (opensTask) {
           try {
-            failedSteps.getObject().open(reference, incidentId, step, store == null ? null : store.toString());
+            failedSteps.getObject().open(reference, incidentId, step, store == null ? null : store.toString(),
+                dueDate);
           } catch (RuntimeException e) {
             log.error("Request {}: incident {} at {}: the DPO's task cannot be opened ({})", reference, incidentId,
                 step, e.toString());
@@ -111,6 +114,17 @@ class IncidentNotificationPlugin extends AbstractProcessEnginePlugin {
       var gone = incidentIdsOf(context);
       standard.deleteIncident(context);
       closeTasksAfterCommit(gone);
+    }
+
+    /** The request's legal due date as the failed step's instance or, for a called one, a calling instance holds it. */
+    private static Object dueDateOf(ExecutionEntity execution) {
+      for (var scope = execution; scope != null; scope = scope.getProcessInstance().getSuperExecution()) {
+        var due = scope.getVariable(FailedSteps.DUE_DATE);
+        if (due != null) {
+          return due;
+        }
+      }
+      return null;
     }
 
     private List<String> incidentIdsOf(IncidentContext context) {

@@ -1,6 +1,5 @@
 package org.dsrpipeline.workflow;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -10,8 +9,8 @@ import java.util.Optional;
  */
 public interface RequestLabels {
 
-  /** {@code right}: the right in words, such as "Erasure (Art. 17)"; {@code due}, {@code dueAt}: null until the clock starts. */
-  record Label(String reference, String right, String channel, LocalDate received, LocalDate due, Instant dueAt) {
+  /** {@code right}: the right in words, such as "Erasure (Art. 17)"; {@code due}: null until the clock starts. */
+  record Label(String reference, String right, String channel, LocalDate received, LocalDate due) {
   }
 
   Optional<Label> of(String reference);

@@ -2,7 +2,6 @@ package org.dsrpipeline.workflow;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every user task of every process says which request it is for: its name becomes "Review request ·
  * DSR-2026-000042 · Erasure (Art. 17)", and task variables give its form the reference, the right, the
- * channel, the receipt and due dates and the path of the request's DPO page. A task without a due date
- * gets the request's legal one. Added when the models are parsed, so a designer's new task has it too.
+ * channel, the receipt and due dates and the path of the request's DPO page. Added when the models are parsed, so a designer's new task has it too.
  */
 @Component
 class TaskLabelsPlugin extends AbstractProcessEnginePlugin {
@@ -69,9 +67,6 @@ class TaskLabelsPlugin extends AbstractProcessEnginePlugin {
       task.setVariableLocal(RECEIVED_ON, day(label.received()));
       task.setVariableLocal(DUE_ON, label.due() == null ? "not started yet (identity not confirmed)" : day(label.due()));
       task.setVariableLocal(REQUEST_PAGE, "/dpo/requests/" + label.reference());
-      if (task.getDueDate() == null && label.dueAt() != null) {
-        task.setDueDate(Date.from(label.dueAt()));
-      }
     });
   }
 

@@ -90,6 +90,22 @@ class OpenApiIT extends IntegrationTest {
     assertThat(filed.getBody().path("reference").asText()).startsWith("DSR-");
   }
 
+  @Test
+  void everyExampleOfTheDescriptionIsOneOfTheDocs() throws Exception {
+    var description = json.readTree(http.getForEntity("/v3/api-docs", String.class).getBody());
+    var docs = new StringBuilder(Files.readString(Path.of("README.md")));
+    try (var files = Files.list(Path.of("docs"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+        docs.append(Files.readString(file));
+      }
+    }
+    var documented = docs.toString().replaceAll("\\s", "");
+    var examples = new ArrayList<String>();
+    description.findValues("examples").forEach(set -> set.forEach(e -> examples.add(e.path("value").toString())));
+    assertThat(examples).as("examples in the description").hasSizeGreaterThanOrEqualTo(9);
+    assertThat(examples).allSatisfy(e -> assertThat(documented).contains(e.replaceAll("\\s", "")));
+  }
+
   private int anonymous(Row row) {
     var path = row.path().replace("{token}", "no-such-token").replace("{reference}", "DSR-1999-999999")
         .replace("{id}", "999999").replace("{index}", "0");

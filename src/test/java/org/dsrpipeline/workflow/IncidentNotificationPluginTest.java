@@ -69,12 +69,12 @@ class IncidentNotificationPluginTest {
     assertThat(incident.getIncidentType()).isEqualTo("failedJob");
     assertThat(incident.getActivityId()).isEqualTo("Task_SendAnswer");
     verify(incidents).raised("DSR-2026-000777", "Send the answer (Task_SendAnswer)", incident.getId());
-    verify(failedSteps).open("DSR-2026-000777", incident.getId(), "Send the answer (Task_SendAnswer)", null);
+    verify(failedSteps).open("DSR-2026-000777", incident.getId(), "Send the answer (Task_SendAnswer)", null, null);
   }
 
   @Test
   void aRetryResolvesTheIncidentAndClosesItsTaskEvenWhenOpeningTheTaskFailed() {
-    doThrow(new IllegalStateException("no such process")).when(failedSteps).open(any(), any(), any(), any());
+    doThrow(new IllegalStateException("no such process")).when(failedSteps).open(any(), any(), any(), any(), any());
     var instance = engine.getRuntimeService().startProcessInstanceByKey("Process_Failing", "DSR-2026-000778");
     failForGood(instance.getId());
     var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();

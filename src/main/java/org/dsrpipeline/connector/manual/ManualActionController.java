@@ -1,5 +1,7 @@
 package org.dsrpipeline.connector.manual;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +50,11 @@ class ManualActionController {
   }
 
   @PostMapping(path = "/{id}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ManualAction answer(@PathVariable long id, @Valid @RequestBody Answer answer, Principal dpo) {
+  ManualAction answer(@PathVariable long id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+          name = "done",
+          value = "{\"status\":\"DONE\",\"answer\":\"Letters shredded; contract kept until 2031\"}")))
+      @Valid @RequestBody Answer answer, Principal dpo) {
     if (answer.status() == ManualAction.Status.PENDING) {
       throw new IllegalArgumentException("status must be DONE or NOT_POSSIBLE");
     }

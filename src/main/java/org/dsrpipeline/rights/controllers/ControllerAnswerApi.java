@@ -1,5 +1,7 @@
 package org.dsrpipeline.rights.controllers;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,9 @@ class ControllerAnswerApi {
 
   @PostMapping(path = "/api/controller/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> answer(@PathVariable String token, @RequestBody AnswerBody body) {
+  ResponseEntity<Map<String, Object>> answer(@PathVariable String token,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+          name = "carryOut", value = "{\"answer\":\"CARRY_OUT\"}"))) @RequestBody AnswerBody body) {
     var answer = parse(body == null ? null : body.answer());
     ControllerRequests.Recorded recorded;
     try {

@@ -1,5 +1,7 @@
 package org.dsrpipeline.rights.erasure;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
@@ -79,7 +81,11 @@ class ErasurePlanPageController {
 
   @PostMapping(path = "/api/dpo/requests/{reference}/legal-holds", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  ResponseEntity<?> holdJson(@PathVariable String reference, @RequestBody HoldInput input, Principal dpo) {
+  ResponseEntity<?> holdJson(@PathVariable String reference,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+          name = "hold",
+          value = "{\"store\":\"marketing\",\"reason\":\"Pending lawsuit\"}")))
+      @RequestBody HoldInput input, Principal dpo) {
     return answer(reference, () -> {
       plans.hold(reference, String.valueOf(input.store()), input.reason(), dpo.getName());
       return view(reference);
@@ -88,7 +94,11 @@ class ErasurePlanPageController {
 
   @PostMapping(path = "/api/dpo/requests/{reference}/legal-holds/lift", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  ResponseEntity<?> liftJson(@PathVariable String reference, @RequestBody HoldInput input, Principal dpo) {
+  ResponseEntity<?> liftJson(@PathVariable String reference,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+          name = "lift",
+          value = "{\"store\":\"marketing\",\"reason\":\"Lawsuit settled\"}")))
+      @RequestBody HoldInput input, Principal dpo) {
     return answer(reference, () -> {
       lift(reference, String.valueOf(input.store()), input.reason(), dpo);
       return view(reference);

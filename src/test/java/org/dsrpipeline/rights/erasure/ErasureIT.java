@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -430,6 +431,8 @@ class ErasureIT extends IntegrationTest {
 
       var retry = api.awaitTask(reference, FailedSteps.TASK_RETRY_FAILED_STEP);
       assertThat(tasks.getVariable(retry.getId(), FailedSteps.STORE)).isEqualTo("marketing");
+      assertThat(retry.getDueDate()).as("the request's legal due date, from the calling instance")
+          .isEqualTo(Date.from(requests.findByReference(reference).orElseThrow().dueAt()));
       assertThat(api.complete("dpo", retry, Map.of()).getStatusCode()).as("the box must be ticked")
           .isEqualTo(HttpStatus.BAD_REQUEST);
       stores.execute("alter table marketing.marketing_preference_away rename to marketing_preference");
