@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the {@code dpo} group what working requests needs, and nothing more: Tasklist and Cockpit,
  * the DSR processes (read them and their history, work and assign their tasks, retry failed jobs)
- * and its task filters (every task, due this week, overdue, waiting for a controller, failed stores). No suspending, no
+ * and its task filters (every task, due this week, overdue, waiting for a controller or recipient, failed stores). No suspending, no
  * rewriting variables, no modifying instances. Runs on every start and sets each authorization to exactly
  * these permissions, so a permission granted by an earlier version is taken away again. Every node of a cluster may run it.
  */
@@ -36,7 +36,7 @@ class DpoAccessSetup {
   static final String FILTER_NAME = "Data subject requests";
   static final String FILTER_DUE_THIS_WEEK = "Due this week";
   static final String FILTER_OVERDUE = "Overdue";
-  static final String FILTER_WAITING = "Waiting for a controller";
+  static final String FILTER_WAITING = "Waiting for a controller or recipient";
   static final String FILTER_FAILED = "Failed stores";
   private static final Logger log = LoggerFactory.getLogger(DpoAccessSetup.class);
 
@@ -121,7 +121,8 @@ class DpoAccessSetup {
             dpoTasks().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}")),
         new TaskFilter(FILTER_OVERDUE, "Tasks whose legal due date has passed", -8,
             dpoTasks().dueBeforeExpression("${now()}")),
-        new TaskFilter(FILTER_WAITING, "A controller customer did not answer in time: chase them or decide", -7,
+        new TaskFilter(FILTER_WAITING,
+            "A controller customer did not answer in time: chase them or decide (recipients never need a task)", -7,
             dpoTasks().taskDefinitionKey("Task_ChaseController")),
         new TaskFilter(FILTER_FAILED, "A store or another step failed on its last retry: fix the cause, then retry it",
             -6, dpoTasks().taskDefinitionKey(FailedSteps.TASK_RETRY_FAILED_STEP)));
