@@ -70,7 +70,9 @@ public enum AuditAction {
   PACKAGE_EXPIRED(false),
   PACKAGE_TRANSMISSION_DECIDED(false),
   PACKAGE_TRANSMITTED(true),
-  PACKAGE_TRANSMISSION_FAILED(false);
+  PACKAGE_TRANSMISSION_FAILED(false),
+  /** The requester's data was removed from a closed request after the evidence period. */
+  ANONYMISED(false);
 
   private final boolean visibleToRequester;
 

@@ -58,6 +58,11 @@ public class RequestWorkflow {
         .count() > 0;
   }
 
+  /** True while any process of the request runs (a deferred erasure, a held restriction, a manual action). */
+  public boolean isRunning(String reference) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0;
+  }
+
   /** True while a step of the request (its own process or a sub-process of it) sits in an incident. */
   public boolean hasOpenIncident(String reference) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).withIncident().count() > 0;
