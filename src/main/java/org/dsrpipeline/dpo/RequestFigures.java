@@ -59,7 +59,8 @@ class RequestFigures {
 
   static final List<RequestStatus> OPEN_STATES = List.of(RequestStatus.AWAITING_VERIFICATION,
       RequestStatus.IN_PROGRESS, RequestStatus.OVERDUE);
-  static final List<String> DAYS_LEFT = List.of("overdue", "0-7 days", "8-14 days", "15-30 days", "more than 30 days",
+  static final String OVERDUE = "overdue";
+  static final List<String> DAYS_LEFT = List.of(OVERDUE, "0-7 days", "8-14 days", "15-30 days", "more than 30 days",
       "clock not started");
   private static final String SELECT = "select reference, request_type, objection_scope, status, channel, received_at,"
       + " due_date, due_at, extended, closed_at from dsr_request";
@@ -85,21 +86,14 @@ class RequestFigures {
     var onTime = new int[12];
     var late = new int[12];
     var daysToAnswer = new ArrayList<Long>();
-    int[] open = {0};
-    int[] overdue = {0};
     // the open requests, and those answered in the last 12 months
     var since = Timestamp.from(firstMonth.atDay(1).atStartOfDay(legalClock.zone()).toInstant());
     jdbc.query(SELECT + " where closed_at is null or closed_at >= ?", rs -> {
       var entry = entry(rs);
       if (!entry.status().isClosed()) {
-        open[0]++;
         var byState = openByRight.computeIfAbsent(entry.right(), right -> new LinkedHashMap<>());
         byState.merge(entry.status(), 1, Integer::sum);
-        var bucket = bucket(entry, now, today);
-        daysLeft.merge(bucket, 1, Integer::sum);
-        if ("overdue".equals(bucket)) {
-          overdue[0]++;
-        }
+        daysLeft.merge(bucket(entry, now, today), 1, Integer::sum);
       } else if (entry.answered()) {
         int index = (int) ChronoUnit.MONTHS.between(firstMonth, YearMonth.from(legalClock.localDate(entry.answeredAt())));
         if (index >= 0 && index < 12) {
@@ -119,7 +113,9 @@ class RequestFigures {
     }
     int answered = months.stream().mapToInt(m -> m.onTime() + m.late()).sum();
     int answeredOnTime = months.stream().mapToInt(Month::onTime).sum();
-    return new Figures(openByRight, open[0], overdue[0], daysLeft, months, median(daysToAnswer), answered,
+    // every open request is in exactly one bucket of days left
+    int open = daysLeft.values().stream().mapToInt(Integer::intValue).sum();
+    return new Figures(openByRight, open, daysLeft.get(OVERDUE), daysLeft, months, median(daysToAnswer), answered,
         answeredOnTime);
   }
 
@@ -135,7 +131,7 @@ class RequestFigures {
       return "clock not started";
     }
     if (entry.dueAt().isBefore(now)) {
-      return "overdue";
+      return OVERDUE;
     }
     long days = ChronoUnit.DAYS.between(today, entry.dueDate());
     return days <= 7 ? "0-7 days" : days <= 14 ? "8-14 days" : days <= 30 ? "15-30 days" : "more than 30 days";

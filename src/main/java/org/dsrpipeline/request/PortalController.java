@@ -2,11 +2,10 @@ package org.dsrpipeline.request;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.dsrpipeline.datamap.CorrectableFields;
 import org.dsrpipeline.datamap.DataMap;
@@ -28,19 +27,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortalController {
 
-  static final List<String> RIGHTS = List.of("ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION",
-      "PORTABILITY");
+  static final List<String> RIGHTS = Arrays.stream(RequestType.values()).map(Enum::name).toList();
   static final int CORRECTION_ROWS = 3;
 
   private final IntakeService intake;
   private final SubmissionChecks checks;
   private final SameOriginPosts sameOrigin;
   private final OrganisationProperties organisation;
+  private final RequesterNotices notices;
   private final List<String> correctableFields;
 
   PortalController(IntakeService intake, SubmissionChecks checks, SameOriginPosts sameOrigin,
-      OrganisationProperties organisation, DataMap map) {
+      OrganisationProperties organisation, RequesterNotices notices, DataMap map) {
     this.intake = intake;
+    this.notices = notices;
     this.checks = checks;
     this.sameOrigin = sameOrigin;
     this.organisation = organisation;
@@ -67,9 +67,7 @@ class PortalController {
       model.addAttribute("organisation", organisation.name());
       model.addAttribute("reference", accepted.request().reference());
       model.addAttribute("requestType", accepted.request().type());
-      var due = accepted.request().dueDate();
-      model.addAttribute("dueDate", due == null ? null
-          : due.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(language))));
+      model.addAttribute("dueDate", notices.date(accepted.request().dueDate(), language));
       model.addAttribute("statusUrl", accepted.statusUrl());
       response.setStatus(HttpStatus.CREATED.value());
       return "pages/" + language + "/filed";

@@ -84,7 +84,7 @@ public class RequestWorkflow {
       if (instance == null || instance.getBusinessKey() == null) {
         continue;
       }
-      var store = runtime.getVariable(instance.getId(), "store");
+      var store = runtime.getVariable(instance.getId(), FailedSteps.STORE);
       failed.add(new FailedStep(instance.getBusinessKey(), incident.getActivityId(),
           store == null ? null : store.toString(), instance.getId(), incident.getIncidentTimestamp().toInstant()));
     }
